@@ -60,6 +60,7 @@ public static class GatewayWebExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapPreferenceEndpoints();
 
+        StartupBanner.PrintWhenStarted(app);
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
