@@ -5,13 +5,19 @@ set -uo pipefail
 cd "$(dirname "$0")"
 
 # The suite must run at least this many tests; fewer means some were silently lost (raise it as tests are added).
-MIN_TESTS=20
+MIN_TESTS=100
 
 say() { printf '\n== %s\n' "$*"; }
 
 # --- what the tests need from the machine -------------------------------------------------------------------------
-# Debian packages: Chromium for browser tests, a CJK font so Chinese screenshots are legible.
-declare -A needs=([chromium]=/usr/bin/chromium [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc)
+# Debian packages: Chromium for browser tests, a CJK font so Chinese screenshots are legible, nginx with the set-misc
+# module (what ingress-nginx uses to escape the sign-in return URL) for the forward-auth tests.
+declare -A needs=(
+  [chromium]=/usr/bin/chromium
+  [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+  [nginx]=/usr/sbin/nginx
+  [libnginx-mod-http-set-misc]=/usr/lib/nginx/modules/ngx_http_set_misc_module.so
+)
 missing=()
 for pkg in "${!needs[@]}"; do
   [[ -e "${needs[$pkg]}" ]] || missing+=("$pkg")
