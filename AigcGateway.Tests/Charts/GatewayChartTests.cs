@@ -56,6 +56,19 @@ public sealed class GatewayChartTests
     }
 
     [Fact]
+    public async Task A_release_named_aigc_gateway_keeps_the_earlier_charts_names_and_selector_for_an_in_place_upgrade()
+    {
+        var manifests = (await Helm.TemplateWithFilesAsync(GatewayChartValues.Chart, Token, GatewayChartValues.OriginalFile)).Manifests();
+
+        var deployment = manifests.Single("Deployment");
+        deployment.Name.ShouldBe("aigc-gateway");
+        deployment.StringMap("spec.selector.matchLabels").ShouldBe(new Dictionary<string, string> { ["app"] = "aigc-gateway" });
+        manifests.Single("Service").Name.ShouldBe("aigc-gateway");
+        manifests.Single("ServiceAccount").Name.ShouldBe("aigc-gateway");
+        manifests.Single("Ingress").Name.ShouldBe("aigc-gateway");
+    }
+
+    [Fact]
     public async Task Credentials_from_values_go_into_a_chart_secret_read_through_secret_key_refs()
     {
         var manifests = (await Helm.TemplateWithFilesAsync(GatewayChartValues.Chart, Token, GatewayChartValues.OriginalFile)).Manifests();
@@ -184,7 +197,9 @@ public sealed class GatewayChartTests
         var manifests = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token)).Manifests();
 
         var budget = manifests.Single("PodDisruptionBudget");
-        budget.StringMap("spec.selector.matchLabels").ShouldBe(manifests.Single("Deployment").StringMap("spec.template.metadata.labels"));
+        var podLabels = manifests.Single("Deployment").StringMap("spec.template.metadata.labels");
+        budget.StringMap("spec.selector.matchLabels").ShouldNotBeEmpty();
+        budget.StringMap("spec.selector.matchLabels").ShouldAllBe(label => podLabels.Contains(label));
         budget.Get("spec.maxUnavailable").ShouldBe("1");
     }
 

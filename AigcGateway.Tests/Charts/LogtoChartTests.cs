@@ -49,6 +49,26 @@ public sealed partial class LogtoChartTests
     }
 
     [Fact]
+    public async Task A_release_named_logto_keeps_the_earlier_deployment_name_and_selector()
+    {
+        var deployment = (await Helm.TemplateWithFilesAsync(Chart, Token, OriginalFile)).Manifests().Single("Deployment");
+
+        deployment.Name.ShouldBe("logto");
+        deployment.StringMap("spec.selector.matchLabels").ShouldBe(new Dictionary<string, string> { ["app"] = "logto" });
+    }
+
+    [Fact]
+    public async Task The_logto_pods_are_probed_and_do_not_escalate_privileges()
+    {
+        var containers = (await Helm.TemplateAsync(Chart, Token)).Manifests().Containers().ToList();
+
+        containers.Select(c => c.String("name")).ShouldBe(["logto", "postgres"], ignoreOrder: true);
+        containers.ShouldAllBe(c => c.Get("readinessProbe") != null && c.Get("livenessProbe") != null);
+        containers.ShouldAllBe(c => (string?)c.Get("securityContext.allowPrivilegeEscalation") == "false");
+        containers.Single(c => c.String("name") == "logto").String("readinessProbe.httpGet.path").ShouldBe("/api/status");
+    }
+
+    [Fact]
     public async Task Create_namespace_renders_the_namespace()
     {
         var manifests = (await Helm.TemplateAsync(Chart, Token, "installation:\n  namespace: identity\n  createNamespace: true\n")).Manifests();

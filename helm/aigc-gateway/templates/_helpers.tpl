@@ -17,14 +17,24 @@
 {{- default .Release.Namespace .Values.installation.namespace }}
 {{- end }}
 
+{{/*
+Pod selector: the earlier chart's `app: aigc-gateway` (for a release named aigc-gateway). A Deployment's selector cannot
+change, so keeping it lets `helm upgrade` replace the earlier gateway in place.
+*/}}
 {{- define "aigc-gateway.selectorLabels" -}}
+app: {{ include "aigc-gateway.fullname" . }}
+{{- end }}
+
+{{/* Labels of the pods: the selector plus the recommended names. */}}
+{{- define "aigc-gateway.podLabels" -}}
+{{ include "aigc-gateway.selectorLabels" . }}
 app.kubernetes.io/name: {{ include "aigc-gateway.name" . }}
 app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{- define "aigc-gateway.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
-{{ include "aigc-gateway.selectorLabels" . }}
+{{ include "aigc-gateway.podLabels" . }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}

@@ -12,19 +12,19 @@
 
 {{- define "logto.labels" -}}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
+app.kubernetes.io/part-of: logto
 app.kubernetes.io/instance: {{ .Release.Name }}
 app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
 app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
+{{/* Logto's pod selector: the earlier chart's `app: logto` (release logto), so helm upgrade can replace it in place. */}}
 {{- define "logto.selectorLabels" -}}
-app.kubernetes.io/name: logto
-app.kubernetes.io/instance: {{ .Release.Name }}
+app: {{ include "logto.fullname" . }}
 {{- end }}
 
 {{- define "logto.postgresSelectorLabels" -}}
-app.kubernetes.io/name: postgresql
-app.kubernetes.io/instance: {{ .Release.Name }}
+app: {{ include "logto.fullname" . }}-postgres
 {{- end }}
 
 {{/* True when Logto uses a database outside this chart. */}}
