@@ -87,6 +87,15 @@ public sealed partial class LogtoChartTests
     }
 
     [Fact]
+    public async Task Logto_applies_database_alterations_up_to_its_image_version_unattended_at_start()
+    {
+        var logto = (await Helm.TemplateAsync(Chart, Token, "image:\n  tag: \"1.38.2\"\n")).Manifests()
+            .Containers().Single(c => c.String("name") == "logto");
+
+        logto.Strings("command").Last().ShouldBe("npm run cli db seed -- --swe && npm run cli db alteration deploy 1.38.2 && npm start");
+    }
+
+    [Fact]
     public async Task The_database_password_is_generated_afresh_when_no_cluster_secret_exists()
     {
         var first = Password((await Helm.TemplateUncachedAsync(Chart, Token)).Manifests());
