@@ -33,7 +33,31 @@ public static partial class ManifestYaml
         }
         catch (YamlException e)
         {
-            problem = new YamlProblem((int)e.Start.Line, (int)e.Start.Column, Innermost(e).Message);
+            var message = Innermost(e).Message;
+            if (message.StartsWith("Duplicate key ", StringComparison.Ordinal))
+            {
+                message = $"The key '{message["Duplicate key ".Length..]}' appears twice in the same mapping.";
+            }
+
+            problem = new YamlProblem((int)e.Start.Line, (int)e.Start.Column, message);
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner fails this way on some unterminated constructs; find where it stopped.
+            problem = new YamlProblem(0, 0, "The YAML is incomplete (an unclosed bracket, brace or quote?).");
+            var scanner = new Scanner(new StringReader(yaml));
+            try
+            {
+                while (scanner.MoveNext())
+                {
+                }
+            }
+            catch (Exception e) when (e is InvalidOperationException or YamlException)
+            {
+                problem = problem with { Line = (int)scanner.CurrentPosition.Line, Column = (int)scanner.CurrentPosition.Column };
+            }
+
             return false;
         }
 
