@@ -1,0 +1,21 @@
+using AigcGateway.Web.Demo.Logto;
+
+namespace AigcGateway.Tests.LogtoEmulator;
+
+/// <summary>The applications the conformance tests register.</summary>
+internal static class LogtoTestSetup
+{
+    public const string RedirectUri = "https://dashboard.aigc.test/sign-in-callback";
+    public const string PostLogoutUri = "https://dashboard.aigc.test/";
+
+    public static LogtoWebApplication WebApp { get; } = new("testwebapp", "test-web-secret", [RedirectUri], [PostLogoutUri]);
+
+    public static LogtoEmulatorOptions Options { get; } = new()
+    {
+        WebApplications = [WebApp],
+        M2mApplications = [new LogtoM2mApplication("testm2mapp", "test-m2m-secret", HasManagementApiRole: true)],
+    };
+
+    public static Task<Web.Demo.Logto.LogtoEmulator> StartAsync() =>
+        Web.Demo.Logto.LogtoEmulator.StartAsync(Options, Xunit.TestContext.Current.CancellationToken);
+}
