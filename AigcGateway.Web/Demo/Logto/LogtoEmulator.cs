@@ -56,6 +56,11 @@ public sealed class LogtoEmulator : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging();
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            builder.Services.AddSingleton(loggerFactory);
+        }
+
         builder.Services.AddSingleton<IDataProtectionProvider>(new EphemeralDataProtectionProvider());
         builder.Services.AddAuthentication(LogtoOidcEndpoints.SessionScheme).AddCookie(LogtoOidcEndpoints.SessionScheme, o =>
         {

@@ -17,6 +17,9 @@ public sealed record LogtoEmulatorOptions
     /// <summary>Clock for token lifetimes and user timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>Where the emulator logs (default: nowhere).</summary>
+    public ILoggerFactory? LoggerFactory { get; init; }
+
     /// <summary>Lifetime of access tokens (Logto: one hour).</summary>
     public TimeSpan AccessTokenLifetime { get; init; } = TimeSpan.FromHours(1);
 }

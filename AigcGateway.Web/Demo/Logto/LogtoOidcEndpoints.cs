@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
@@ -77,7 +78,7 @@ internal static class LogtoOidcEndpoints
 
         if (scopes.Contains(LogtoOidcServer.RolesScope))
         {
-            identity.SetClaim(LogtoOidcServer.RolesClaim, JsonSerializer.SerializeToElement(user.Roles));
+            AddRoles(identity, user.Roles);
         }
 
         identity.SetScopes(scopes);
@@ -90,14 +91,35 @@ internal static class LogtoOidcEndpoints
 
     private const string RolesClaimType = LogtoOidcServer.RolesClaim;
 
+    /// <summary>A JSON array even for one role or none, as Logto writes it.</summary>
+    private static void AddRoles(ClaimsIdentity identity, ImmutableArray<string> roles) =>
+        identity.AddClaim(new Claim(LogtoOidcServer.RolesClaim, JsonSerializer.Serialize(roles), JsonClaimValueTypes.JsonArray));
+
     private static async Task<IResult> TokenAsync(HttpContext http, LogtoDirectory directory, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OIDC request.");
         if (request.IsAuthorizationCodeGrantType())
         {
-            var result = await http.AuthenticateAsync(OidcScheme);
-            return Results.SignIn(result.Principal!, properties: null, OidcScheme);
+            var principal = (await http.AuthenticateAsync(OidcScheme)).Principal!;
+
+            // The code's round trip turns the JSON array into one claim per role: write it back as one array.
+            var codeIdentity = (ClaimsIdentity)principal.Identity!;
+            if (principal.HasScope(LogtoOidcServer.RolesScope))
+            {
+                foreach (var claim in codeIdentity.FindAll(LogtoOidcServer.RolesClaim).ToList())
+                {
+                    codeIdentity.RemoveClaim(claim);
+                }
+
+                var roles = principal.GetClaim(Claims.Subject) is { } sub && directory.FindUser(sub) is { } user ? user.Roles : [];
+                AddRoles(codeIdentity, roles);
+                codeIdentity.SetDestinations(claim => claim.Type == Claims.Subject
+                    ? [Destinations.AccessToken, Destinations.IdentityToken]
+                    : [Destinations.IdentityToken]);
+            }
+
+            return Results.SignIn(principal, properties: null, OidcScheme);
         }
 
         // Client credentials (validated in LogtoOidcServer): scope "all" only when requested and the app holds the role.
