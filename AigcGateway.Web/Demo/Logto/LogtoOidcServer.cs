@@ -184,6 +184,20 @@ internal static class LogtoOidcServer
         server.AddEventHandler<ApplyTokenResponseContext>(b => b.UseInlineHandler(context =>
         {
             AddLogtoErrorFields(context.Response);
+
+            // OpenIddict counts the seconds left (3599); Logto answers the configured lifetime (3600).
+            if (context.Response.ExpiresIn is not null)
+            {
+                context.Response.ExpiresIn = (long)options.AccessTokenLifetime.TotalSeconds;
+            }
+
+            // Logto always names the granted scope of an M2M token.
+            if (context.Response.Error is null && context.Request?.IsClientCredentialsGrantType() == true && context.Response.Scope is null
+                && context.Request.HasScope(AllScope) && directory.FindM2mApp(context.Request.ClientId)?.HasManagementApiRole == true)
+            {
+                context.Response.Scope = AllScope;
+            }
+
             return ValueTask.CompletedTask;
         }).SetOrder(int.MinValue + 1_000).SetType(OpenIddictServerHandlerType.Custom));
 
