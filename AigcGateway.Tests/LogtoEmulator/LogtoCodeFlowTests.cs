@@ -231,4 +231,19 @@ public sealed class LogtoCodeFlowTests
             await browser.ExchangeAsync(LogtoTestBrowser.Query(callback)["code"]))).RootElement;
         new JsonWebToken(tokens.GetProperty("id_token").GetString()).Subject.ShouldBe(carol.Id);
     }
+
+    [Fact]
+    public async Task Form_post_response_mode_answers_a_self_submitting_form_with_code_state_and_iss()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        await browser.SignInAsync(LogtoDemoUsers.Alice.Id);
+
+        var html = await LogtoTestBrowser.ReadAsync(await browser.GetAsync(browser.AuthorizeUrl(extra: "&response_mode=form_post")));
+
+        html.ShouldContain($"action=\"{LogtoTestSetup.RedirectUri}\"");
+        html.ShouldContain("name=\"code\"");
+        html.ShouldContain("name=\"state\" value=\"st4te\"");
+        html.ShouldContain($"name=\"iss\" value=\"{emulator.Issuer}\"");
+    }
 }

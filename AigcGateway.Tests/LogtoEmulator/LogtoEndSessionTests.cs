@@ -67,6 +67,19 @@ public sealed partial class LogtoEndSessionTests
         LogtoTestBrowser.Query(callback)["error"].ShouldBe("login_required");
     }
 
+    [Fact]
+    public async Task An_id_token_hint_identifies_the_application_without_client_id()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        var idToken = (await browser.SignInAndExchangeAsync(LogtoDemoUsers.Alice.Id)).GetProperty("id_token").GetString()!;
+
+        using var response = await browser.GetAsync(
+            $"/oidc/session/end?id_token_hint={idToken}&post_logout_redirect_uri={Uri.EscapeDataString(LogtoTestSetup.PostLogoutUri)}&state=x");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
     private static string EndSessionUrl(string postLogoutUri) =>
         $"/oidc/session/end?client_id={LogtoTestSetup.WebApp.ClientId}" +
         $"&post_logout_redirect_uri={Uri.EscapeDataString(postLogoutUri)}&state=s1gnout";

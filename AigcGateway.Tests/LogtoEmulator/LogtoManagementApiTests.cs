@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using AigcGateway.Web.Demo.Logto;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Emulator = AigcGateway.Web.Demo.Logto.LogtoEmulator;
@@ -326,6 +327,40 @@ public sealed class LogtoManagementApiTests
 
         roles.EnumerateArray().Single(r => r.GetProperty("name").GetString() == "aigc-admin").GetProperty("usersCount").GetInt32().ShouldBe(1);
         holders.EnumerateArray().Select(u => u.GetProperty("id").GetString()).ShouldBe([LogtoDemoUsers.Admin.Id]);
+    }
+
+    [Fact]
+    public async Task An_expired_m2m_token_answers_401()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var emulator = await Emulator.StartAsync(LogtoTestSetup.Options with { TimeProvider = time }, Ct);
+        using var http = await AuthorizedClientAsync(emulator);
+        using (var fresh = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}", Ct))
+        {
+            fresh.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        time.Advance(TimeSpan.FromSeconds(3601));
+        using var response = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}", Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await ErrorCodeAsync(response)).ShouldBe("auth.unauthorized");
+    }
+
+    [Fact]
+    public async Task Concurrent_patches_of_different_keys_never_lose_each_other()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var http = await AuthorizedClientAsync(emulator);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async i =>
+        {
+            using var response = await http.PatchAsync($"/api/users/{LogtoDemoUsers.Alice.Id}/custom-data",
+                Json($$$"""{"customData":{"key{{{i}}}":{{{i}}}}}"""), Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }));
+
+        emulator.GetCustomData(LogtoDemoUsers.Alice.Id).Count.ShouldBe(20);
     }
 
     private static HttpClient Client(Emulator emulator) => new() { BaseAddress = emulator.Endpoint };
