@@ -26,7 +26,7 @@ public sealed class LogtoEmulator : IAsyncDisposable
         Endpoint = endpoint;
     }
 
-    /// <summary>The Logto endpoint <c>&lt;E&gt;</c> (e.g. <c>http://127.0.0.1:41234</c>, no trailing slash in <see cref="Uri.AbsoluteUri"/> use: see <see cref="EndpointText"/>).</summary>
+    /// <summary>The Logto endpoint <c>&lt;E&gt;</c>, e.g. <c>http://127.0.0.1:41234/</c> (<see cref="EndpointText"/> has no trailing slash).</summary>
     public Uri Endpoint { get; }
 
     /// <summary>The endpoint as text without a trailing slash, as operators configure it.</summary>

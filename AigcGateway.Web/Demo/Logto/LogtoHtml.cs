@@ -23,7 +23,7 @@ internal static class LogtoHtml
           p.hint { color: #6b6f7b; margin: 0 0 20px; font-size: .9rem; }
           form.user { margin: 0 0 10px; }
           button { width: 100%; padding: 10px 14px; border-radius: 8px; border: 1px solid #d5d7de; background: #fff;
-                   font-size: 1rem; text-align: left; cursor: pointer; }
+                   font: inherit; text-align: left; cursor: pointer; }
           button:hover { border-color: #5d34f2; }
           button.primary { background: #5d34f2; color: #fff; border-color: #5d34f2; text-align: center; }
           .sub { display: block; color: #6b6f7b; font-size: .85rem; }

@@ -61,7 +61,7 @@ internal static class LogtoOidcEndpoints
         }
 
         directory.RecordSignIn(user.Id);
-        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, RolesClaimType);
+        var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, LogtoOidcServer.RolesClaim);
         identity.SetClaim(Claims.Subject, user.Id);
         var scopes = request.GetScopes();
         if (scopes.Contains(Scopes.Profile))
@@ -83,13 +83,14 @@ internal static class LogtoOidcEndpoints
 
         identity.SetScopes(scopes);
         identity.SetResources(request.GetResources());
-        identity.SetDestinations(claim => claim.Type == Claims.Subject
-            ? [Destinations.AccessToken, Destinations.IdentityToken]
-            : [Destinations.IdentityToken]);
+        identity.SetDestinations(UserClaimDestinations);
         return Results.SignIn(new ClaimsPrincipal(identity), properties: null, OidcScheme);
     }
 
-    private const string RolesClaimType = LogtoOidcServer.RolesClaim;
+    /// <summary>Profile, email and roles go to the ID token only; userinfo reads the user afresh from the subject.</summary>
+    private static IEnumerable<string> UserClaimDestinations(Claim claim) => claim.Type == Claims.Subject
+        ? [Destinations.AccessToken, Destinations.IdentityToken]
+        : [Destinations.IdentityToken];
 
     /// <summary>A JSON array even for one role or none, as Logto writes it.</summary>
     private static void AddRoles(ClaimsIdentity identity, ImmutableArray<string> roles) =>
@@ -114,9 +115,7 @@ internal static class LogtoOidcEndpoints
 
                 var roles = principal.GetClaim(Claims.Subject) is { } sub && directory.FindUser(sub) is { } user ? user.Roles : [];
                 AddRoles(codeIdentity, roles);
-                codeIdentity.SetDestinations(claim => claim.Type == Claims.Subject
-                    ? [Destinations.AccessToken, Destinations.IdentityToken]
-                    : [Destinations.IdentityToken]);
+                codeIdentity.SetDestinations(UserClaimDestinations);
             }
 
             return Results.SignIn(principal, properties: null, OidcScheme);
