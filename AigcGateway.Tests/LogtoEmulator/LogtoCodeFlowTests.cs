@@ -246,4 +246,43 @@ public sealed class LogtoCodeFlowTests
         html.ShouldContain("name=\"state\" value=\"st4te\"");
         html.ShouldContain($"name=\"iss\" value=\"{emulator.Issuer}\"");
     }
+
+    [Fact]
+    public async Task Without_the_roles_scope_like_logto_1_4_the_id_token_has_no_roles()
+    {
+        await using var emulator = await Web.Demo.Logto.LogtoEmulator.StartAsync(
+            LogtoTestSetup.Options with { RolesScopeSupported = false }, Xunit.TestContext.Current.CancellationToken);
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+
+        var tokens = await browser.SignInAndExchangeAsync(LogtoDemoUsers.Admin.Id);
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(tokens.GetProperty("id_token").GetString()).EncodedPayload)).RootElement;
+
+        payload.TryGetProperty("roles", out _).ShouldBeFalse();
+        payload.GetProperty("sub").GetString().ShouldBe(LogtoDemoUsers.Admin.Id);
+    }
+
+    [Fact]
+    public async Task Roles_given_to_a_user_appear_in_the_next_id_token()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        emulator.SetUserRoles(LogtoDemoUsers.Bob.Id, LogtoDemoUsers.AdminRoleName);
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+
+        var tokens = await browser.SignInAndExchangeAsync(LogtoDemoUsers.Bob.Id);
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(tokens.GetProperty("id_token").GetString()).EncodedPayload)).RootElement;
+
+        payload.GetProperty("roles").EnumerateArray().Select(r => r.GetString()).ShouldBe(["aigc-admin"]);
+    }
+
+    [Fact]
+    public async Task A_user_without_roles_gets_an_empty_roles_array()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+
+        var tokens = await browser.SignInAndExchangeAsync(LogtoDemoUsers.Alice.Id);
+        var payload = JsonDocument.Parse(Base64UrlEncoder.Decode(new JsonWebToken(tokens.GetProperty("id_token").GetString()).EncodedPayload)).RootElement;
+
+        payload.GetProperty("roles").GetArrayLength().ShouldBe(0);
+    }
 }

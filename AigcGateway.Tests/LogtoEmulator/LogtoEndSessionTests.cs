@@ -80,6 +80,18 @@ public sealed partial class LogtoEndSessionTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
+    [Fact]
+    public async Task A_post_logout_redirect_uri_without_client_id_or_id_token_hint_is_refused()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+
+        using var response = await browser.GetAsync(
+            $"/oidc/session/end?post_logout_redirect_uri={Uri.EscapeDataString(LogtoTestSetup.PostLogoutUri)}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
     private static string EndSessionUrl(string postLogoutUri) =>
         $"/oidc/session/end?client_id={LogtoTestSetup.WebApp.ClientId}" +
         $"&post_logout_redirect_uri={Uri.EscapeDataString(postLogoutUri)}&state=s1gnout";

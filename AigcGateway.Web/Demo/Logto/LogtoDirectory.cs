@@ -63,13 +63,22 @@ internal sealed class LogtoDirectory
             ? apps.SetItem(clientId, app with { HasManagementApiRole = granted })
             : throw new KeyNotFoundException($"No M2M application '{clientId}'."));
 
+    public void SetRoles(string userId, IEnumerable<string> roleNames)
+    {
+        var roleIds = RoleIds(roleNames);
+        _ = WithUser(userId, r =>
+        {
+            r.RoleIds = roleIds;
+            r.UpdatedAt = Now;
+            return r;
+        }) ?? throw UnknownUser(userId);
+    }
+
     public LogtoRole? FindRole(string id) => Roles.FirstOrDefault(r => r.Id == id);
 
     public LogtoEmulatorUser Add(string? id, string username, string name, string email, IEnumerable<string> roleNames)
     {
-        var roleIds = roleNames
-            .Select(n => Roles.FirstOrDefault(r => r.Name == n)?.Id ?? throw new ArgumentException($"Unknown role '{n}'."))
-            .ToImmutableArray();
+        var roleIds = RoleIds(roleNames);
         lock (_lock)
         {
             if (_users.Any(u => string.Equals(u.Username, username, StringComparison.OrdinalIgnoreCase)))
@@ -158,6 +167,9 @@ internal sealed class LogtoDirectory
             r.LastSignInAt = Now;
             return r;
         });
+
+    private ImmutableArray<string> RoleIds(IEnumerable<string> roleNames) => [.. roleNames
+        .Select(n => Roles.FirstOrDefault(r => r.Name == n)?.Id ?? throw new ArgumentException($"Unknown role '{n}'."))];
 
     private LogtoUserRecord? Find(string id) => _users.FirstOrDefault(u => u.Id == id);
 

@@ -95,6 +95,9 @@ public sealed class LogtoEmulator : IAsyncDisposable
     public LogtoEmulatorUser CreateUser(string username, string name, string email, params IEnumerable<string> roles) =>
         _directory.Add(null, username, name, email, roles);
 
+    /// <summary>Replaces the user's roles by name (<see cref="LogtoDemoUsers.AdminRoleName"/> is the only user role).</summary>
+    public void SetUserRoles(string userId, params IEnumerable<string> roleNames) => _directory.SetRoles(userId, roleNames);
+
     /// <summary>A copy of the user's customData.</summary>
     public JsonObject GetCustomData(string userId) => _directory.GetCustomData(userId);
 

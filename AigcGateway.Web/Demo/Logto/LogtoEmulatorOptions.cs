@@ -17,6 +17,12 @@ public sealed record LogtoEmulatorOptions
     /// <summary>Clock for token lifetimes and user timestamps.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Whether the <c>roles</c> scope exists (Logto &gt;= 1.10). False behaves like Logto 1.4: the scope is ignored,
+    /// the ID token has no <c>roles</c>, and administrators are found through <c>GET /api/users/{id}/roles</c>.
+    /// </summary>
+    public bool RolesScopeSupported { get; init; } = true;
+
     /// <summary>Where the emulator logs (default: nowhere).</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

@@ -72,13 +72,20 @@ internal static class LogtoOidcServer
             o.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.ClientSecretPost);
         });
 
-        // Logto drops offline_access unless prompt=consent; the gateway never needs refresh tokens.
+        // Logto drops offline_access unless prompt=consent (the gateway never needs refresh tokens), and Logto 1.4
+        // silently ignores the roles scope it does not know.
         server.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(context =>
         {
             var scopes = context.Request.GetScopes();
-            if (scopes.Contains(Scopes.OfflineAccess))
+            var kept = scopes.Remove(Scopes.OfflineAccess);
+            if (!options.RolesScopeSupported)
             {
-                context.Request.Scope = string.Join(' ', scopes.Remove(Scopes.OfflineAccess));
+                kept = kept.Remove(RolesScope);
+            }
+
+            if (kept.Length != scopes.Length)
+            {
+                context.Request.Scope = string.Join(' ', kept);
             }
 
             return ValueTask.CompletedTask;
@@ -109,7 +116,11 @@ internal static class LogtoOidcServer
 
         server.AddEventHandler<ValidateEndSessionRequestContext>(b => b.UseInlineHandler(context =>
         {
-            if (context.PostLogoutRedirectUri is { } uri)
+            if (context.PostLogoutRedirectUri is not null && context.Request.ClientId is null && context.Request.IdTokenHint is null)
+            {
+                context.Reject(Errors.InvalidRequest, "post_logout_redirect_uri can only be used in combination with id_token_hint or client_id");
+            }
+            else if (context.PostLogoutRedirectUri is { } uri)
             {
                 var candidates = context.ClientId is { } clientId
                     ? directory.FindWebApp(clientId) is { } app ? [app] : []
@@ -147,7 +158,7 @@ internal static class LogtoOidcServer
             context.JsonWebKeySetEndpoint = new Uri(oidc + "/jwks");
             context.EndSessionEndpoint = new Uri(oidc + "/session/end");
             context.Scopes.Clear();
-            context.Scopes.UnionWith(DiscoveryScopes);
+            context.Scopes.UnionWith(options.RolesScopeSupported ? DiscoveryScopes : DiscoveryScopes.Remove(RolesScope));
             return ValueTask.CompletedTask;
         }).SetOrder(int.MaxValue - 1_000).SetType(OpenIddictServerHandlerType.Custom));
 
