@@ -285,4 +285,22 @@ public sealed class LogtoCodeFlowTests
 
         payload.GetProperty("roles").GetArrayLength().ShouldBe(0);
     }
+
+    [Fact]
+    public async Task An_authorization_code_is_good_for_one_exchange_only()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        var code = LogtoTestBrowser.Query(await browser.SignInAsync(LogtoDemoUsers.Alice.Id))["code"];
+        using (var first = await browser.ExchangeAsync(code))
+        {
+            first.StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+
+        using var second = await browser.ExchangeAsync(code);
+
+        second.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        var body = JsonDocument.Parse(await second.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken)).RootElement;
+        body.GetProperty("code").GetString().ShouldBe("oidc.invalid_grant");
+    }
 }

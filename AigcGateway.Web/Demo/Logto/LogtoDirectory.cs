@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
@@ -14,6 +15,7 @@ internal sealed class LogtoDirectory
 
     private readonly Lock _lock = new();
     private readonly List<LogtoUserRecord> _users = [];
+    private readonly ConcurrentDictionary<string, bool> _redeemedCodes = new(StringComparer.Ordinal);
     private readonly TimeProvider _timeProvider;
     private ImmutableDictionary<string, LogtoWebApplication> _webApps;
     private ImmutableDictionary<string, LogtoM2mApplication> _m2mApps;
@@ -73,6 +75,9 @@ internal sealed class LogtoDirectory
             return r;
         }) ?? throw UnknownUser(userId);
     }
+
+    /// <summary>True the first time a code is presented: an authorization code is good for one exchange only.</summary>
+    public bool TryRedeemCode(string code) => _redeemedCodes.TryAdd(code, true);
 
     public LogtoRole? FindRole(string id) => Roles.FirstOrDefault(r => r.Id == id);
 

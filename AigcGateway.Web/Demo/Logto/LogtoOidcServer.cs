@@ -72,7 +72,7 @@ internal static class LogtoOidcServer
             o.ClientAuthenticationMethods.Add(ClientAuthenticationMethods.ClientSecretPost);
         });
 
-        // Logto drops offline_access unless prompt=consent (the gateway never needs refresh tokens), and Logto 1.4
+        // Logto drops offline_access unless prompt=consent; here it is always dropped (no refresh tokens). Logto 1.4
         // silently ignores the roles scope it does not know.
         server.AddEventHandler<ValidateAuthorizationRequestContext>(b => b.UseInlineHandler(context =>
         {
@@ -228,6 +228,10 @@ internal static class LogtoOidcServer
             if (app is null || !SecretMatches(app.ClientSecret, request.ClientSecret))
             {
                 context.Reject(Errors.InvalidClient, "client authentication failed");
+            }
+            else if (request.Code is null || !directory.TryRedeemCode(request.Code))
+            {
+                context.Reject(Errors.InvalidGrant, "grant request is invalid");
             }
         }
         else if (request.IsClientCredentialsGrantType())
