@@ -363,6 +363,34 @@ public sealed class LogtoManagementApiTests
         emulator.GetCustomData(LogtoDemoUsers.Alice.Id).Count.ShouldBe(20);
     }
 
+    [Fact]
+    public async Task Injected_failures_answer_the_given_status_then_calls_succeed_again()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var http = await AuthorizedClientAsync(emulator);
+        emulator.FailNextApiCalls(2, HttpStatusCode.ServiceUnavailable);
+
+        using var first = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}/custom-data", Ct);
+        using var second = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}/custom-data", Ct);
+        using var third = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}/custom-data", Ct);
+
+        first.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        second.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        third.StatusCode.ShouldBe(HttpStatusCode.OK);
+        emulator.ManagementApiCalls.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Counters_report_m2m_tokens_issued()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var http = await AuthorizedClientAsync(emulator);
+
+        using var response = await http.GetAsync("/api/roles", Ct);
+
+        emulator.M2mTokensIssued.ShouldBe(1);
+    }
+
     private static HttpClient Client(Emulator emulator) => new() { BaseAddress = emulator.Endpoint };
 
     private static async Task<HttpClient> AuthorizedClientAsync(Emulator emulator)

@@ -18,11 +18,13 @@ public sealed class LogtoEmulator : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly LogtoDirectory _directory;
+    private readonly LogtoFaults _faults;
 
-    private LogtoEmulator(WebApplication app, LogtoDirectory directory, Uri endpoint)
+    private LogtoEmulator(WebApplication app, LogtoDirectory directory, LogtoFaults faults, Uri endpoint)
     {
         _app = app;
         _directory = directory;
+        _faults = faults;
         Endpoint = endpoint;
     }
 
@@ -46,6 +48,7 @@ public sealed class LogtoEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = new LogtoDirectory(options);
+        var faults = new LogtoFaults();
         var address = new LogtoAddress();
         var signingKey = new ECDsaSecurityKey(ECDsa.Create(ECCurve.NamedCurves.nistP384))
         {
@@ -76,16 +79,20 @@ public sealed class LogtoEmulator : IAsyncDisposable
         var app = builder.Build();
         app.UseRouting();
         app.UseAuthentication();
-        LogtoOidcEndpoints.Map(app, directory);
+        LogtoOidcEndpoints.Map(app, directory, faults);
         LogtoSignInPage.Map(app, directory);
-        LogtoManagementApi.Map(app, directory, address, signingKey, options.TimeProvider);
-        app.MapGet("/", () => Results.Redirect("/sign-in/done"));
+        LogtoManagementApi.Map(app, directory, faults, address, signingKey, options.TimeProvider);
+        app.MapGet("/", () => LogtoHtml.Page("Logto emulator", $"""
+            <h1>Logto emulator</h1>
+            <p class="hint">A stand-in for Logto in demo mode and tests. Issuer <code>{LogtoHtml.Encode(address.Issuer)}</code>.</p>
+            <p><a href="/oidc/.well-known/openid-configuration">OpenID configuration</a> · <a href="/sign-in">Users</a></p>
+            """));
 
         await app.StartAsync(ct).ConfigureAwait(false);
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var endpoint = new Uri(bound.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
         address.Set(endpoint);
-        return new LogtoEmulator(app, directory, endpoint);
+        return new LogtoEmulator(app, directory, faults, endpoint);
     }
 
     /// <summary>Finds a user by id.</summary>
@@ -112,6 +119,18 @@ public sealed class LogtoEmulator : IAsyncDisposable
 
     /// <summary>Grants or removes the Management API role of an M2M app; without it every API call answers 403.</summary>
     public void SetManagementApiRole(string clientId, bool granted) => _directory.SetManagementApiRole(clientId, granted);
+
+    /// <summary>
+    /// Makes the next <paramref name="count"/> Management API calls (any <c>/api</c> request) answer
+    /// <paramref name="status"/> with a Logto error body, before authentication; 0 clears pending failures.
+    /// </summary>
+    public void FailNextApiCalls(int count, HttpStatusCode status = HttpStatusCode.ServiceUnavailable) => _faults.Inject(count, status);
+
+    /// <summary>Management API requests received so far (including failed ones).</summary>
+    public int ManagementApiCalls => _faults.ApiCalls;
+
+    /// <summary>M2M access tokens issued so far (client-credentials grants).</summary>
+    public int M2mTokensIssued => _faults.M2mTokensIssued;
 
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -16,12 +17,18 @@ internal static class LogtoManagementApi
     private const int MaxPageSize = 100;
     private const int DefaultPageSize = 20;
 
-    public static void Map(WebApplication app, LogtoDirectory directory, LogtoAddress address, SecurityKey signingKey, TimeProvider time)
+    public static void Map(
+        WebApplication app, LogtoDirectory directory, LogtoFaults faults, LogtoAddress address, SecurityKey signingKey, TimeProvider time)
     {
         var tokens = new JsonWebTokenHandler();
         var api = app.MapGroup("/api");
         api.AddEndpointFilter(async (context, next) =>
         {
+            if (faults.NextApiCall() is { } status)
+            {
+                return Injected(status);
+            }
+
             var denial = await AuthorizeAsync(context.HttpContext, tokens, directory, address, signingKey, time);
             return denial ?? await next(context);
         });
@@ -93,6 +100,14 @@ internal static class LogtoManagementApi
             : Page(http, directory.WithUsers(users => users.Where(u => u.RoleIds.Contains(id))
                 .OrderByDescending(u => u.CreatedAt).Select(UserJson).ToImmutableArray())));
     }
+
+    private static IResult Injected(HttpStatusCode status) => status switch
+    {
+        HttpStatusCode.Unauthorized => LogtoErrors.Unauthorized(),
+        HttpStatusCode.Forbidden => LogtoErrors.Forbidden(),
+        HttpStatusCode.NotFound => LogtoErrors.NotFound(),
+        _ => LogtoErrors.Api((int)status, "unknown", "Request failed (injected by the Logto emulator)."),
+    };
 
     private static List<LogtoM2mApplication> ManagementApps(LogtoDirectory directory) =>
         [.. directory.M2mApps.Where(a => a.HasManagementApiRole).OrderBy(a => a.ClientId, StringComparer.Ordinal)];

@@ -23,10 +23,10 @@ internal static class LogtoOidcEndpoints
     public const string SessionCookieName = "_logto_emulator_session";
     private const string OidcScheme = OpenIddictServerAspNetCoreDefaults.AuthenticationScheme;
 
-    public static void Map(WebApplication app, LogtoDirectory directory)
+    public static void Map(WebApplication app, LogtoDirectory directory, LogtoFaults faults)
     {
         app.MapMethods("/oidc/auth", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, CancellationToken ct) => AuthorizeAsync(http, directory, ct));
-        app.MapPost("/oidc/token", (HttpContext http, CancellationToken ct) => TokenAsync(http, directory, ct));
+        app.MapPost("/oidc/token", (HttpContext http, CancellationToken ct) => TokenAsync(http, directory, faults, ct));
         app.MapMethods("/oidc/me", [HttpMethods.Get, HttpMethods.Post], (HttpContext http, CancellationToken ct) => UserInfoAsync(http, directory, ct));
         app.MapGet("/oidc/session/end", (HttpContext http) => EndSessionPage(http));
         app.MapPost("/oidc/session/end/confirm", (HttpContext http, CancellationToken ct) => ConfirmEndSessionAsync(http, ct));
@@ -96,7 +96,7 @@ internal static class LogtoOidcEndpoints
     private static void AddRoles(ClaimsIdentity identity, ImmutableArray<string> roles) =>
         identity.AddClaim(new Claim(LogtoOidcServer.RolesClaim, JsonSerializer.Serialize(roles), JsonClaimValueTypes.JsonArray));
 
-    private static async Task<IResult> TokenAsync(HttpContext http, LogtoDirectory directory, CancellationToken ct)
+    private static async Task<IResult> TokenAsync(HttpContext http, LogtoDirectory directory, LogtoFaults faults, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
         var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("No OIDC request.");
@@ -123,6 +123,7 @@ internal static class LogtoOidcEndpoints
 
         // Client credentials (validated in LogtoOidcServer): scope "all" only when requested and the app holds the role.
         var app = directory.FindM2mApp(request.ClientId)!;
+        faults.CountM2mToken();
         var identity = new ClaimsIdentity(TokenValidationParameters.DefaultAuthenticationType, Claims.Name, Claims.Role);
         identity.SetClaim(Claims.Subject, app.ClientId);
         identity.SetScopes(request.HasScope(LogtoOidcServer.AllScope) && app.HasManagementApiRole
