@@ -304,4 +304,67 @@ public sealed class LogtoCodeFlowTests
         var body = JsonDocument.Parse(await second.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken)).RootElement;
         body.GetProperty("code").GetString().ShouldBe("oidc.invalid_grant");
     }
+
+    [Fact]
+    public async Task Choosing_a_user_after_prompt_login_completes_the_authorization()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        await browser.SignInAsync(LogtoDemoUsers.Alice.Id);
+
+        var callback = await browser.SignInAsync(LogtoDemoUsers.Bob.Id, browser.AuthorizeUrl(extra: "&prompt=login"));
+        var tokens = JsonDocument.Parse(await LogtoTestBrowser.ReadAsync(
+            await browser.ExchangeAsync(LogtoTestBrowser.Query(callback)["code"]))).RootElement;
+
+        new JsonWebToken(tokens.GetProperty("id_token").GetString()).Subject.ShouldBe(LogtoDemoUsers.Bob.Id);
+    }
+
+    [Fact]
+    public async Task Userinfo_without_a_token_answers_401_with_a_bearer_challenge()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+
+        using var response = await browser.GetAsync("/oidc/me");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        response.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "Bearer");
+    }
+
+    [Fact]
+    public async Task A_code_cannot_be_redeemed_by_another_client()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        emulator.RegisterWebApplication(new LogtoWebApplication("otherwebapp", "other-secret", [LogtoTestSetup.RedirectUri], []));
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        var code = LogtoTestBrowser.Query(await browser.SignInAsync(LogtoDemoUsers.Alice.Id))["code"];
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/oidc/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "authorization_code",
+                ["code"] = code,
+                ["redirect_uri"] = LogtoTestSetup.RedirectUri,
+                ["code_verifier"] = browser.CodeVerifier,
+            }),
+        };
+        request.Headers.Authorization = LogtoTestBrowser.Basic("otherwebapp", "other-secret");
+        using var response = await browser.Http.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
+    public async Task A_wrong_code_verifier_is_refused()
+    {
+        await using var emulator = await LogtoTestSetup.StartAsync();
+        using var browser = new LogtoTestBrowser(emulator.Endpoint);
+        using var other = new LogtoTestBrowser(emulator.Endpoint);
+        var code = LogtoTestBrowser.Query(await browser.SignInAsync(LogtoDemoUsers.Alice.Id))["code"];
+
+        using var response = await other.ExchangeAsync(code);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
 }
