@@ -69,9 +69,12 @@ public static class GatewayConfiguration
             .ValidateOnStart();
         services.AddOptions<LogtoOptions>()
             .Bind(configuration.GetSection(LogtoOptions.Section))
-            .PostConfigure<IOptions<GatewayOptions>>((logto, gateway) =>
+            .PostConfigure(logto =>
             {
-                if (string.IsNullOrWhiteSpace(logto.PostLogoutRedirectUri) && gateway.Value.PublicUri is { } publicUri)
+                // read the raw value: going through IOptions<GatewayOptions> would validate that section here and
+                // hide this section's own problems behind the other's
+                var publicUri = new GatewayOptions { PublicUrl = configuration["Gateway:PublicUrl"] }.PublicUri;
+                if (string.IsNullOrWhiteSpace(logto.PostLogoutRedirectUri) && publicUri is not null)
                 {
                     logto.PostLogoutRedirectUri = publicUri.GetLeftPart(UriPartial.Authority) + "/";
                 }
