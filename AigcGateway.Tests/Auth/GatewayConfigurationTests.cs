@@ -1,9 +1,11 @@
+using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Tests.Auth;
@@ -32,6 +34,7 @@ public sealed class GatewayConfigurationTests : IDisposable
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddInMemoryCollection(settings);
         return builder;
@@ -206,5 +209,19 @@ public sealed class GatewayConfigurationTests : IDisposable
         var (gateway, logto) = Bind(settings);
 
         GatewayConfiguration.Validate(gateway, logto, new GatewayMode(true)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_services_resolve_with_development_checks_and_the_host_starts()
+    {
+        var builder = Builder(ValidSettings(), "Development");
+        builder.AddGatewayConfiguration();
+        builder.AddGatewayAuthentication();
+
+        await using var app = builder.Build();
+        await app.StartAsync(Ct);
+
+        app.Services.GetRequiredService<AigcGateway.Core.Users.IUserInstanceMirror>().ShouldNotBeNull();
+        await app.StopAsync(Ct);
     }
 }

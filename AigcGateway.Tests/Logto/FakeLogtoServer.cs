@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
@@ -59,10 +60,16 @@ public sealed class FakeLogtoServer : IAsyncDisposable
 
     public string? LastTokenAuthorization { get; private set; }
 
-    public static async Task<FakeLogtoServer> StartAsync(CancellationToken cancellationToken)
+    public static async Task<FakeLogtoServer> StartAsync(CancellationToken cancellationToken, X509Certificate2? httpsCertificate = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(k => k.Listen(IPAddress.Loopback, 0, listen =>
+        {
+            if (httpsCertificate is not null)
+            {
+                listen.UseHttps(httpsCertificate);
+            }
+        }));
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new FakeLogtoServer(app);
