@@ -66,6 +66,7 @@ public sealed class AuthTestHost : IAsyncDisposable
             await context.SignInAsync(GatewayAuthentication.CookieScheme, new ClaimsPrincipal(identity));
             return "signed in";
         });
+        app.MapGet("/test/me", (HttpContext context) => context.User.Identity?.Name ?? "anonymous");
         app.MapGet("/test/admin", () => "admin page").RequireAuthorization(GatewayPolicies.Administrator);
         await app.StartAsync(cancellationToken);
         return new AuthTestHost(app);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -10,6 +11,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
 
 namespace AigcGateway.Tests.Logto;
 
@@ -22,6 +25,10 @@ public sealed class FakeLogtoServer : IAsyncDisposable
     public const string M2MId = "m2m-app";
     public const string M2MSecret = "m2m-secret";
     public const string Resource = "https://default.logto.app/api";
+    public const string WebAppId = "web-app";
+    public const string WebAppSecret = "web-secret";
+
+    private readonly ECDsa _signingKey = ECDsa.Create(ECCurve.NamedCurves.nistP384);
 
     private readonly WebApplication _app;
     private int _tokenCounter;
@@ -57,6 +64,12 @@ public sealed class FakeLogtoServer : IAsyncDisposable
     }
 
     public string? LastTokenRequestBody { get; private set; }
+
+    /// <summary>Authorization codes the test hands out: code -> nonce from the authorize URL and the user's claims.</summary>
+    public ConcurrentDictionary<string, (string Nonce, JsonObject Claims)> Codes { get; } = new();
+
+    /// <summary>Issuer written into ID tokens (Logto's configured endpoint + /oidc); defaults to this server's.</summary>
+    public string? IdTokenIssuer { get; set; }
 
     public string? LastTokenAuthorization { get; private set; }
 
@@ -115,7 +128,23 @@ public sealed class FakeLogtoServer : IAsyncDisposable
                 ["code_challenge_methods_supported"] = new JsonArray("S256"),
             });
         });
-        app.MapGet("/oidc/jwks", () => Results.Json(new JsonObject { ["keys"] = new JsonArray() }));
+        app.MapGet("/oidc/jwks", () =>
+        {
+            var jwk = JsonWebKeyConverter.ConvertFromECDsaSecurityKey(new ECDsaSecurityKey(_signingKey) { KeyId = "es384-key" });
+            return Results.Json(new JsonObject
+            {
+                ["keys"] = new JsonArray(new JsonObject
+                {
+                    ["kty"] = jwk.Kty, ["crv"] = jwk.Crv, ["x"] = jwk.X, ["y"] = jwk.Y, ["kid"] = jwk.Kid, ["alg"] = "ES384", ["use"] = "sig",
+                }),
+            });
+        });
+        app.MapGet("/oidc/me", (HttpContext http) =>
+        {
+            var token = http.Request.Headers.Authorization.ToString();
+            var claims = Codes.Values.Select(c => c.Claims).FirstOrDefault(c => token == $"Bearer opaque-{(string)c["sub"]!}");
+            return claims is null ? Results.Json(OidcError("invalid_token", "access token invalid"), statusCode: 401) : Results.Json(claims.DeepClone());
+        });
         app.MapPost("/oidc/token", (Delegate)TokenAsync);
 
         app.MapGet("/api/users", (HttpContext http, int page, int page_size) => Api(http, () =>
@@ -171,6 +200,11 @@ public sealed class FakeLogtoServer : IAsyncDisposable
     private async Task<IResult> TokenAsync(HttpContext http)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        if (form["grant_type"] == "authorization_code")
+        {
+            return CodeExchange(http, form);
+        }
+
         LastTokenRequestBody = string.Join("&", form.Select(f => $"{f.Key}={f.Value}"));
         LastTokenAuthorization = http.Request.Headers.Authorization.ToString();
         var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{M2MId}:{M2MSecret}"));
@@ -191,6 +225,46 @@ public sealed class FakeLogtoServer : IAsyncDisposable
             ["expires_in"] = ExpiresIn,
             ["token_type"] = "Bearer",
             ["scope"] = form["scope"].ToString(),
+        });
+    }
+
+    private IResult CodeExchange(HttpContext http, IFormCollection form)
+    {
+        var basic = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{WebAppId}:{WebAppSecret}"));
+        var authenticated = http.Request.Headers.Authorization == basic
+            || (form["client_id"] == WebAppId && form["client_secret"] == WebAppSecret);
+        if (!authenticated)
+        {
+            return Results.Json(OidcError("invalid_client", "client authentication failed"), statusCode: 401);
+        }
+
+        if (string.IsNullOrEmpty(form["code_verifier"]) || !Codes.TryGetValue(form["code"].ToString(), out var grant))
+        {
+            return Results.Json(OidcError("invalid_grant", "grant request is invalid"), statusCode: 400);
+        }
+
+        var now = DateTime.UtcNow;
+        var claims = grant.Claims.ToDictionary(c => c.Key, c => (object)(c.Value is JsonArray array
+            ? array.Select(v => v!.GetValue<string>()).ToArray()
+            : c.Value!.GetValue<string>()));
+        claims["nonce"] = grant.Nonce;
+        var idToken = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = IdTokenIssuer ?? $"{Endpoint.AbsoluteUri.TrimEnd('/')}/oidc",
+            Audience = WebAppId,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            Claims = claims,
+            SigningCredentials = new SigningCredentials(new ECDsaSecurityKey(_signingKey) { KeyId = "es384-key" }, SecurityAlgorithms.EcdsaSha384),
+        });
+        return Results.Json(new JsonObject
+        {
+            ["access_token"] = $"opaque-{(string)grant.Claims["sub"]!}",
+            ["expires_in"] = 3600,
+            ["token_type"] = "Bearer",
+            ["id_token"] = idToken,
+            ["scope"] = "openid profile email roles",
         });
     }
 
@@ -242,5 +316,6 @@ public sealed class FakeLogtoServer : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
+        _signingKey.Dispose();
     }
 }
