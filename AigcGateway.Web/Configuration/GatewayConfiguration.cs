@@ -23,11 +23,13 @@ public static class GatewayConfiguration
     /// <see cref="LogtoOptions"/> and <see cref="KubernetesOptions"/>, and validates them at start-up (all problems at
     /// once). Options are read lazily, so settings put into <c>builder.Configuration</c> after this call (the demo
     /// emulators' URLs and credentials) still count. Returns the mode, also registered as a singleton.
+    /// Pass <paramref name="demoMode"/> when the emulators' settings were put into the configuration before this call
+    /// (otherwise <see cref="IsDemoMode"/> decides now).
     /// </summary>
-    public static GatewayMode AddGatewayConfiguration(this WebApplicationBuilder builder)
+    public static GatewayMode AddGatewayConfiguration(this WebApplicationBuilder builder, bool? demoMode = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var isDemo = IsDemoMode(builder);
+        var isDemo = demoMode ?? IsDemoMode(builder);
         var configuration = builder.Configuration;
 
         var legacy = LegacyConfiguration.AliasValues(configuration);
