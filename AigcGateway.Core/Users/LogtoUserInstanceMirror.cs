@@ -13,6 +13,9 @@ namespace AigcGateway.Core.Users;
 internal sealed class LogtoUserInstanceMirror(ILogtoUsers logto, MirrorWriteQueue queue, ILogger<LogtoUserInstanceMirror> logger)
     : IUserInstanceMirror
 {
+    /// <summary>How long the caller waits before the write is left to the queue.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
     public Task RecordAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         WriteAsync(userId, instance.Template, CustomDataEntryCodec.Encode(instance), cancellationToken);
 
@@ -22,11 +25,14 @@ internal sealed class LogtoUserInstanceMirror(ILogtoUsers logto, MirrorWriteQueu
     private async Task WriteAsync(string userId, TemplateRef template, JsonObject? value, CancellationToken cancellationToken)
     {
         LogtoResult<JsonObject> result;
+        // the lifecycle waits for this call: a slow Logto must not hold up the user's operation for long
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(WriteTimeout);
         try
         {
-            using (await queue.WriteLockAsync(cancellationToken).ConfigureAwait(false))
+            using (await queue.WriteLockAsync(timeout.Token).ConfigureAwait(false))
             {
-                result = await logto.PatchCustomDataAsync(userId, CustomDataEntryCodec.KeyFor(template), value, cancellationToken)
+                result = await logto.PatchCustomDataAsync(userId, CustomDataEntryCodec.KeyFor(template), value, timeout.Token)
                     .ConfigureAwait(false);
                 if (result.IsOk)
                 {
@@ -37,7 +43,7 @@ internal sealed class LogtoUserInstanceMirror(ILogtoUsers logto, MirrorWriteQueu
         }
         catch (OperationCanceledException)
         {
-            result = LogtoResult<JsonObject>.Failed(LogtoOutcome.Unavailable, "the write was cancelled");
+            result = LogtoResult<JsonObject>.Failed(LogtoOutcome.Unavailable, "the write timed out or was cancelled");
         }
 
         queue.Enqueue(userId, template, value, result.Error ?? result.Outcome.ToString());

@@ -29,13 +29,23 @@ public sealed class InMemoryLogtoUsers : ILogtoUsers
     public Task<LogtoResult<JsonObject>> GetCustomDataAsync(string userId, CancellationToken cancellationToken) =>
         Task.FromResult(Call(userId, data => (JsonObject)data.DeepClone()));
 
-    public Task<LogtoResult<JsonObject>> PatchCustomDataAsync(string userId, string key, JsonNode? value, CancellationToken cancellationToken) =>
-        Task.FromResult(Call(userId, data =>
+    /// <summary>When set, writes wait until they are cancelled (a Logto that does not answer).</summary>
+    public bool HangWrites { get; set; }
+
+    public async Task<LogtoResult<JsonObject>> PatchCustomDataAsync(string userId, string key, JsonNode? value, CancellationToken cancellationToken)
+    {
+        if (HangWrites)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
+        return Call(userId, data =>
         {
             Patches.Enqueue((userId, key, value?.DeepClone()));
             data[key] = value?.DeepClone();
             return (JsonObject)data.DeepClone();
-        }));
+        });
+    }
 
     public Task<LogtoResult<JsonObject>> ReplaceCustomDataAsync(string userId, JsonObject customData, CancellationToken cancellationToken) =>
         Task.FromResult(Call(userId, _ =>

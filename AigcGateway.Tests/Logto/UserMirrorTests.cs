@@ -64,6 +64,20 @@ public sealed class UserMirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_logto_that_does_not_answer_holds_the_caller_only_until_the_write_timeout()
+    {
+        _logto.HangWrites = true;
+        var mirror = new LogtoUserInstanceMirror(_logto, _queue, NullLogger<LogtoUserInstanceMirror>.Instance)
+        {
+            WriteTimeout = TimeSpan.FromMilliseconds(50),
+        };
+
+        await mirror.RecordAsync("alice", new InstanceRef(s_sd, 3), Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        _queue.Pending.ShouldHaveSingleItem().UserId.ShouldBe("alice");
+    }
+
+    [Fact]
     public async Task A_queued_write_is_retried_after_its_backoff()
     {
         _logto.FailWith = LogtoOutcome.Unavailable;
