@@ -202,11 +202,36 @@ public sealed class UserMirrorTests : IDisposable
         _reconciler.LastAdoption.ShouldBe(report);
     }
 
+    [Fact]
+    public async Task The_loop_adopts_first_then_repairs_drift_and_stops_when_cancelled()
+    {
+        _ownership.Set((s_comfy, 1, "bob"));
+        _logto.CustomData["alice"]["default-sd-webui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 2));
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+
+        var loop = _reconciler.RunAsync(stop.Token);
+        await _ownership.FirstAdoption.Task.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (_reconciler.LastDrift is null)
+        {
+            await Task.Yield();
+            deadline.Token.ThrowIfCancellationRequested();
+        }
+
+        await stop.CancelAsync();
+        await loop.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        _ownership.Adopted.ShouldBe([(new InstanceRef(s_sd, 2), "alice")]);
+        _logto.CustomData["bob"]["default-comfyui"]!["ID"]!.GetValue<string>().ShouldBe("1");
+    }
+
     private sealed class FakeOwnership : IInstanceOwnershipSource, IOwnershipAdopter
     {
         private InstanceOwnershipSnapshot? _snapshot;
 
         public List<(InstanceRef Instance, string UserId)> Adopted { get; } = [];
+
+        public TaskCompletionSource FirstAdoption { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public void Set(params (TemplateRef Template, int Id, string User)[] owners) =>
             _snapshot = new InstanceOwnershipSnapshot(
@@ -219,6 +244,7 @@ public sealed class UserMirrorTests : IDisposable
         public Task<bool> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
         {
             Adopted.Add((instance, userId));
+            FirstAdoption.TrySetResult();
             return Task.FromResult(true);
         }
     }
