@@ -63,6 +63,7 @@ public sealed class GatewayConfigurationTests : IDisposable
     {
         var builder = Builder(new() { ["Gateway:ConfigFile"] = "/nonexistent/config.json" });
         builder.AddGatewayConfiguration();
+        builder.AddGatewayAuthentication();
         await using var app = builder.Build();
 
         var error = await Should.ThrowAsync<Exception>(() => app.StartAsync(Ct));

@@ -33,10 +33,12 @@ public static class GatewayAuthentication
         services.AddGatewayLogto();
 
         services.AddDataProtection().SetApplicationName(ApplicationName);
+        var configuration = builder.Configuration;
         services.AddOptions<KeyManagementOptions>()
-            .Configure<IOptions<GatewayOptions>, ILoggerFactory>((keys, gateway, loggers) =>
+            .Configure<ILoggerFactory>((keys, loggers) =>
             {
-                if (gateway.Value.DataProtectionKeysPath is { Length: > 0 } path)
+                // the raw value: Data Protection starts before options validation, which must get to report every problem
+                if (configuration["Gateway:DataProtectionKeysPath"] is { Length: > 0 } path)
                 {
                     keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(path), loggers);
                 }
