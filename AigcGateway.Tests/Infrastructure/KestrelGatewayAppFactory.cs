@@ -4,14 +4,20 @@ namespace AigcGateway.Tests.Infrastructure;
 public sealed class KestrelGatewayAppFactory : GatewayAppFactory
 {
     public KestrelGatewayAppFactory()
+        : this(FreeLoopbackPort())
     {
-        UseKestrel(0);
     }
 
-    /// <summary>Starts the server and returns its base address, e.g. http://127.0.0.1:41234/.</summary>
+    private KestrelGatewayAppFactory(int port)
+        : base(new Uri($"http://localhost:{port}"))
+    {
+        UseKestrel(port);
+    }
+
+    /// <summary>Starts the server and returns the public address a browser opens, e.g. http://localhost:41234/.</summary>
     public Uri Start()
     {
         StartServer();
-        return ClientOptions.BaseAddress;
+        return new Uri(PublicUrl.GetLeftPart(UriPartial.Authority) + "/");
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AigcGateway.Web.Components.Layout;
-using AigcGateway.Web.Hosting;
+using AigcGateway.Web.Auth;
 using AigcGateway.Web.Preferences;
 using Bunit;
 using Bunit.TestDoubles;
@@ -57,7 +57,7 @@ public sealed class ShellLayoutTests : BunitContext
     public void The_administration_group_is_shown_to_administrators()
     {
         _auth.SetAuthorized("root");
-        _auth.SetPolicies(AdministratorPolicy.Name);
+        _auth.SetPolicies(GatewayPolicies.Administrator);
 
         var layout = RenderLayout();
 

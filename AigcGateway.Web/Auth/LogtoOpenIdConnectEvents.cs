@@ -46,6 +46,12 @@ internal sealed class LogtoOpenIdConnectEvents(
         context.ProtocolMessage.PostLogoutRedirectUri = PostLogoutRedirectUri(options, context.Request);
         context.ProtocolMessage.ClientId = options.AppId;
         context.ProtocolMessage.IdTokenHint = null;
+        // The registered post sign-out URI is the dashboard's root, not the handler's sign-out callback, so nothing
+        // would read a state: redirect here without one (the handler would add it after this event) so that Logto
+        // returns to exactly the registered URI.
+        context.ProtocolMessage.State = null;
+        context.Response.Redirect(context.ProtocolMessage.CreateLogoutRequestUrl());
+        context.HandleResponse();
         return Task.CompletedTask;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AigcGateway.Web.Components;
+using AigcGateway.Web.Endpoints;
 using AigcGateway.Web.Preferences;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -35,9 +36,6 @@ public static class GatewayWebExtensions
             ];
         });
         services.AddCascadingAuthenticationState();
-        services.AddAuthentication();
-        services.AddAuthorizationBuilder()
-            .AddPolicy(AdministratorPolicy.Name, policy => policy.RequireAuthenticatedUser().RequireRole("aigc-admin"));
         services.AddHealthChecks();
         return builder;
     }
@@ -59,6 +57,7 @@ public static class GatewayWebExtensions
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapPreferenceEndpoints();
+        app.MapGatewayAuthEndpoints();
 
         StartupBanner.PrintWhenStarted(app);
         app.MapStaticAssets();
