@@ -22,7 +22,7 @@ public sealed class InstanceAccessCookieTests
         var value = _cookie.Protect("u1abc", "alice@example.test");
 
         _cookie.TryRead(value, out var identity).ShouldBeTrue();
-        identity.ShouldBe(new AccessIdentity("u1abc", "alice@example.test", _time.GetUtcNow().AddHours(1)));
+        identity.ShouldBe(new AccessTicket("u1abc", "alice@example.test", _time.GetUtcNow().AddHours(1)));
     }
 
     [Fact]

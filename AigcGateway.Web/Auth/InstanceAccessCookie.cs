@@ -50,7 +50,7 @@ public sealed class InstanceAccessCookie
     }
 
     /// <summary>Reads a cookie value; false when it is missing, tampered with, from another purpose or expired.</summary>
-    public bool TryRead(string? cookieValue, out AccessIdentity identity)
+    public bool TryRead(string? cookieValue, out AccessTicket identity)
     {
         identity = null!;
         if (string.IsNullOrEmpty(cookieValue) || cookieValue.Length > 4096)
@@ -75,7 +75,7 @@ public sealed class InstanceAccessCookie
                 return false;
             }
 
-            identity = new AccessIdentity(userId, email.Length == 0 ? null : email, expires);
+            identity = new AccessTicket(userId, email.Length == 0 ? null : email, expires);
             return true;
         }
         catch (Exception e) when (e is CryptographicException or FormatException or IOException or ArgumentException)
@@ -85,7 +85,7 @@ public sealed class InstanceAccessCookie
     }
 
     /// <summary>Reads the cookie from a request (the forward-auth subrequest carries the instance host's cookies).</summary>
-    public bool TryRead(HttpRequest request, out AccessIdentity identity)
+    public bool TryRead(HttpRequest request, out AccessTicket identity)
     {
         ArgumentNullException.ThrowIfNull(request);
         return TryRead(request.Cookies[Name], out identity);
