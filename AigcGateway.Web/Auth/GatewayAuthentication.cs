@@ -30,6 +30,7 @@ public static class GatewayAuthentication
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.AddLocalization();
         services.AddGatewayLogto();
 
         services.AddDataProtection().SetApplicationName(ApplicationName);

@@ -1,10 +1,13 @@
+using System.Globalization;
 using System.Net;
+using AigcGateway.Web.Resources;
+using Microsoft.Extensions.Localization;
 using System.Text;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AigcGateway.Web.Auth;
 
-/// <summary>Classifies sign-in failures into reason codes and renders the readable page for them (English; the lead localises it).</summary>
+/// <summary>Classifies sign-in failures into reason codes and renders the readable page for them (in the request's language).</summary>
 public static class SignInFailure
 {
     public const string Path = "/sign-in-error";
@@ -70,47 +73,33 @@ public static class SignInFailure
 
     public static string Url(string reason) => $"{Path}?reason={Uri.EscapeDataString(reason)}";
 
-    public static (string Title, string Explanation, string Check) Describe(string? reason) => reason switch
-    {
-        Correlation => ("The sign-in took too long or was started in another tab",
-            "The answer from the sign-in service did not match a sign-in started in this browser (state or correlation check failed).",
-            "Start again from the dashboard. If it keeps happening, check that the browser accepts cookies for this site and that all gateway replicas share the same data-protection keys (Gateway:DataProtectionKeysPath)."),
-        InvalidClient => ("The gateway could not identify itself to Logto",
-            "Logto refused the gateway's application credentials (invalid_client).",
-            "Administrators: check Logto:AppId and Logto:AppSecret (App_Id / App_Secret) against the Traditional Web application in the Logto console."),
-        RedirectUri => ("Logto does not accept this gateway's return address",
-            "The redirect URI the gateway sent is not registered for its application in Logto.",
-            "Administrators: register https://<dashboard host>/sign-in-callback as a redirect URI of the Traditional Web application, and check Gateway:PublicUrl."),
-        Unreachable => ("The sign-in service cannot be reached",
-            "The gateway could not contact Logto, or Logto did not answer in time.",
-            "Try again in a minute. Administrators: check Logto:Endpoint and Logto:InternalEndpoint, DNS and certificates (Logto:CaBundlePath) from inside the gateway's pod."),
-        AccessDenied => ("Sign-in was cancelled",
-            "The sign-in service reported that access was denied or the sign-in was cancelled.",
-            "Start the sign-in again."),
-        InvalidToken => ("The sign-in answer could not be verified",
-            "The identity token from Logto failed verification (issuer, signature or lifetime).",
-            "Administrators: check that Logto:Endpoint is exactly Logto's configured endpoint and that the server clocks are correct."),
-        Forbidden => ("You do not have access to this page",
-            "This page is for administrators.",
-            "Ask an administrator to give you the administrator role in Logto."),
-        _ => ("Sign-in failed",
-            "Something went wrong while signing in.",
-            "Start the sign-in again. If it keeps failing, administrators can find the details in the gateway's log."),
-    };
+    private static readonly string[] Known = [Correlation, InvalidClient, RedirectUri, Unreachable, AccessDenied, InvalidToken, Forbidden];
 
-    public static string RenderHtml(string? reason)
+    /// <summary>What happened and what to check, in the request's language (Strings.resx: <c>SignInError_&lt;reason&gt;_*</c>).</summary>
+    public static (string Title, string Explanation, string Check) Describe(string? reason, IStringLocalizer<Strings> text)
     {
-        var (title, explanation, check) = Describe(reason);
+        ArgumentNullException.ThrowIfNull(text);
+        var code = Known.Contains(reason, StringComparer.Ordinal) ? reason : Unknown;
+        return (text[$"SignInError_{code}_Title"], text[$"SignInError_{code}_Explanation"], text[$"SignInError_{code}_Check"]);
+    }
+
+    public static string RenderHtml(string? reason, IStringLocalizer<Strings> text)
+    {
+        var (title, explanation, check) = Describe(reason, text);
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append(" - AIGC Gateway</title>");
-        html.Append("<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#222}")
-            .Append("h1{font-size:1.5rem}p.check{background:#f4f4f8;padding:1rem;border-radius:6px}a{margin-right:1rem}</style></head><body>");
+        html.Append("<!DOCTYPE html><html lang=\"").Append(WebUtility.HtmlEncode(CultureInfo.CurrentUICulture.Name)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append(" - ").Append(WebUtility.HtmlEncode(text["App_Name"])).Append("</title>");
+        html.Append("<style>body{font-family:Roboto,system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2130}")
+            .Append("h1{font-size:1.5rem}p.check{background:#f4f4f8;padding:1rem;border-radius:10px}")
+            .Append("a{display:inline-block;margin-right:1rem;padding:.5rem 1rem;border-radius:10px;background:#5b4cdb;color:#fff;text-decoration:none}")
+            .Append("a.secondary{background:none;color:#5b4cdb;border:1px solid #5b4cdb}")
+            .Append("@media (prefers-color-scheme: dark){body{background:#12131a;color:#e8e8f0}p.check{background:#1e1f2b}}</style></head><body><main>");
         html.Append("<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>");
         html.Append("<p>").Append(WebUtility.HtmlEncode(explanation)).Append("</p>");
         html.Append("<p class=\"check\">").Append(WebUtility.HtmlEncode(check)).Append("</p>");
-        html.Append("<p><a href=\"/sign-in\">Sign in again</a><a href=\"/\">Home</a></p>");
-        html.Append("</body></html>");
+        html.Append("<p><a href=\"/sign-in\">").Append(WebUtility.HtmlEncode(text["SignInError_SignInAgain"]))
+            .Append("</a><a class=\"secondary\" href=\"/\">").Append(WebUtility.HtmlEncode(text["SignInError_Home"])).Append("</a></p>");
+        html.Append("</main></body></html>");
         return html.ToString();
     }
 }

@@ -1,5 +1,7 @@
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
+using AigcGateway.Web.Resources;
+using Microsoft.Extensions.Localization;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +19,10 @@ public static class AuthEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(SignInPath, SignInAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(SignOutPath, SignOutAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(SignInFailure.Path, (string? reason) => Html(SignInFailure.RenderHtml(reason)))
+        endpoints.MapGet(SignInFailure.Path, (string? reason, IStringLocalizer<Strings> text) => Html(SignInFailure.RenderHtml(reason, text)))
             .AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(AccessDeniedPath, () => Html(SignInFailure.RenderHtml(SignInFailure.Forbidden), StatusCodes.Status403Forbidden))
+        endpoints.MapGet(AccessDeniedPath, (IStringLocalizer<Strings> text) =>
+                Html(SignInFailure.RenderHtml(SignInFailure.Forbidden, text), StatusCodes.Status403Forbidden))
             .AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
