@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+
+namespace AigcGateway.Core.Templates;
+
+/// <summary>A template in the catalog: a GameServerSet with its display metadata and conformance findings.</summary>
+public sealed record Template
+{
+    public required TemplateRef Ref { get; init; }
+
+    public required string DisplayName { get; init; }
+
+    public string? Description { get; init; }
+
+    public string? Icon { get; init; }
+
+    public string? GpuType { get; init; }
+
+    public required ResourceSummary Resources { get; init; }
+
+    public required TemplateNetwork Network { get; init; }
+
+    /// <summary>Pause an instance after this much inactivity; null = never.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
+
+    public ImmutableArray<ConformanceProblem> Problems { get; init; } = [];
+
+    public string NetworkType => Network.Type;
+
+    /// <summary>Forward auth can protect this template's instances (Kubernetes-Ingress only).</summary>
+    public bool CanBeProtected => Network.CanBeProtected;
+
+    public bool IsInstallable => !Problems.Any(p => p.Severity == ConformanceSeverity.Error);
+}
