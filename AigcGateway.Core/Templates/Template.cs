@@ -24,6 +24,9 @@ public sealed record Template
 
     public ImmutableArray<ConformanceProblem> Problems { get; init; } = [];
 
+    /// <summary>Names of the volume claim templates; the PVCs of id N are <c>&lt;name&gt;-&lt;gss&gt;-N</c>.</summary>
+    public ImmutableArray<string> DataVolumeNames { get; init; } = [];
+
     public string NetworkType => Network.Type;
 
     /// <summary>Forward auth can protect this template's instances (Kubernetes-Ingress only).</summary>
