@@ -7,6 +7,17 @@ public static class LegacyFilterFile
 {
     public const string DefaultPath = "/etc/config/config.json";
 
+    /// <summary>Reads the file when it exists; null when there is none.</summary>
+    public static CatalogFilter? TryLoad(string? path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        {
+            return null;
+        }
+
+        return Parse(File.ReadAllText(path));
+    }
+
     /// <summary>Parses the file's content; throws <see cref="FormatException"/> naming what is wrong.</summary>
     public static CatalogFilter Parse(string json)
     {

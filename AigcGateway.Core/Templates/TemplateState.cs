@@ -24,6 +24,9 @@ public sealed record TemplateState
 
     public TemplateRef Ref => Template.Ref;
 
+    /// <summary>The object this state was read from (opaque to everything but the Kubernetes adapter, which updates it).</summary>
+    internal object? Source { get; init; }
+
     /// <summary>The PVC names of one id, one per volume claim template.</summary>
     public IEnumerable<string> DataVolumesOf(int id) =>
         Template.DataVolumeNames.Select(v => $"{v}-{Ref.Name}-{id.ToString(CultureInfo.InvariantCulture)}");
