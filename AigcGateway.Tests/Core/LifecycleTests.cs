@@ -47,6 +47,20 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Rendering_dashboards_makes_no_cluster_call()
+    {
+        await _service.InstallAsync("alice", _cluster.Ref, Ct);
+        var (reads, writes) = (_cluster.Reads, _cluster.Writes);
+
+        for (var i = 0; i < 100; i++)
+        {
+            _service.GetDashboard("alice").Instances.ShouldHaveSingleItem();
+        }
+
+        (_cluster.Reads, _cluster.Writes).ShouldBe((reads, writes));
+    }
+
+    [Fact]
     public async Task Installing_twice_returns_the_existing_instance()
     {
         var first = await _service.InstallAsync("alice", _cluster.Ref, Ct);
