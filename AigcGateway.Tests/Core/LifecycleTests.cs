@@ -115,6 +115,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_pause_and_recover_storm_gives_everyone_their_own_id_back()
+    {
+        var users = Enumerable.Range(0, 50).Select(i => $"user-{i}").ToList();
+        var installed = await Task.WhenAll(users.Select(u => Task.Run(() => _service.InstallAsync(u, _cluster.Ref, Ct), Ct)));
+
+        var paused = await Task.WhenAll(installed.Select((r, i) => Task.Run(() => _service.PauseAsync(users[i], r.Instance!, Ct), Ct)));
+        _cluster.GameServers.ShouldBeEmpty();
+        var recovered = await Task.WhenAll(installed.Select((r, i) => Task.Run(() => _service.RecoverAsync(users[i], r.Instance!, Ct), Ct)));
+
+        paused.Concat(recovered).ShouldAllBe(r => r.Succeeded);
+        _cluster.GameServers.ShouldBe(installed.Select(r => r.Instance!.Id).Order());
+        _cluster.State.Replicas.ShouldBe(50);
+        _cluster.State.Reserved.IsEmpty.ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task A_conflict_is_retried_after_re_reading()
     {
         _cluster.ConflictsToInject = 3;
