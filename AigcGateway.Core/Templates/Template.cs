@@ -32,5 +32,21 @@ public sealed record Template
     /// <summary>Forward auth can protect this template's instances (Kubernetes-Ingress only).</summary>
     public bool CanBeProtected => Network.CanBeProtected;
 
+    /// <summary>Value equality, including the lists (so an unchanged template re-read from the cluster is equal).</summary>
+    public bool Equals(Template? other) =>
+        other is not null
+        && Ref == other.Ref
+        && DisplayName == other.DisplayName
+        && Description == other.Description
+        && Icon == other.Icon
+        && GpuType == other.GpuType
+        && Resources == other.Resources
+        && Network == other.Network
+        && IdleTimeout == other.IdleTimeout
+        && Problems.AsSpan().SequenceEqual(other.Problems.AsSpan())
+        && DataVolumeNames.AsSpan().SequenceEqual(other.DataVolumeNames.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Ref, DisplayName, Resources, Network);
+
     public bool IsInstallable => !Problems.Any(p => p.Severity == ConformanceSeverity.Error);
 }

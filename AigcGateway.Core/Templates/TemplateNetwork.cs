@@ -15,6 +15,11 @@ public sealed record TemplateNetwork(string Type, ImmutableArray<NetworkSetting>
     /// <summary>The template configures TLS on its ingress.</summary>
     public bool HasTls => Settings.Any(s => (s.Name is "TlsHosts" or "TlsSecretName") && !string.IsNullOrWhiteSpace(s.Value));
 
+    public bool Equals(TemplateNetwork? other) =>
+        other is not null && Type == other.Type && Settings.AsSpan().SequenceEqual(other.Settings.AsSpan());
+
+    public override int GetHashCode() => HashCode.Combine(Type, Settings.Length);
+
     public IEnumerable<string> ValuesOf(string name) =>
         Settings.Where(s => string.Equals(s.Name, name, StringComparison.Ordinal)).Select(s => s.Value);
 }
