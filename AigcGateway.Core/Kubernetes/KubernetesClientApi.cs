@@ -24,31 +24,31 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
             {
                 case WatchedKind.GameServerSets:
                 {
-                    var list = await CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    using var list = await CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
                     return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
                 }
 
                 case WatchedKind.GameServers:
                 {
-                    var list = await CustomList<GameServerList>(GameServer.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    using var list = await CustomList<GameServerList>(GameServer.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
                     return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
                 }
 
                 case WatchedKind.Pods:
                 {
-                    var list = await Pods(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    using var list = await Pods(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
                     return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
                 }
 
                 case WatchedKind.Events:
                 {
-                    var list = await Events(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    using var list = await Events(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
                     return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
                 }
 
                 case WatchedKind.Volumes:
                 {
-                    var list = await Volumes(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    using var list = await Volumes(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
                     return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
                 }
 
@@ -136,7 +136,7 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
     {
         try
         {
-            var response = await client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
+            using var response = await client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
                 Group, Version, @namespace, GameServerSet.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
             return response.Body;
         }
@@ -155,7 +155,7 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         ArgumentNullException.ThrowIfNull(gameServerSet);
         try
         {
-            var response = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
+            using var response = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
                 gameServerSet,
                 Group,
                 Version,
