@@ -95,6 +95,44 @@ public sealed class GatewayCoreOverHttpTests : IAsyncDisposable
         }
     }
 
+    private async Task WaitForReplicas(int replicas)
+    {
+        var catalog = _provider!.GetRequiredService<ICatalog>();
+        var hub = _provider!.GetRequiredService<SnapshotHub>();
+        (await hub.WaitForAsync(s => s.Templates.GetValueOrDefault(s_template)?.Replicas == replicas, TimeSpan.FromSeconds(10), TimeProvider.System, Ct)).ShouldBeTrue();
+        catalog.Snapshot.Templates[s_template].Replicas.ShouldBe(replicas);
+    }
+
+    [Fact]
+    public async Task A_410_event_on_the_watch_makes_the_cache_list_again_and_see_missed_changes()
+    {
+        await StartAsync();
+        await _server.WaitForWatchAsync(Ct);
+        _server.SetQuietly("sd-cpu", gss => gss["spec"]!["replicas"] = 7);
+
+        _server.ExpireWatches();
+
+        await WaitForReplicas(7);
+        await _server.WaitForWatchAsync(Ct);
+        _server.Requests.Count(r => r == "GET /apis/game.kruise.io/v1alpha1/gameserversets").ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_http_410_answer_to_a_re_watch_after_a_drop_makes_the_cache_list_again()
+    {
+        await StartAsync();
+        await _server.WaitForWatchAsync(Ct);
+        _server.SetQuietly("sd-cpu", gss => gss["spec"]!["replicas"] = 4);
+        _server.FailNextWatchWithGone = true;
+
+        _server.DropWatches();
+
+        await WaitForReplicas(4);
+        await _server.WaitForWatchAsync(Ct);
+        _server.Requests.Count(r => r == "GET /apis/game.kruise.io/v1alpha1/gameserversets?watch").ShouldBe(3);
+        _server.Requests.Count(r => r == "GET /apis/game.kruise.io/v1alpha1/gameserversets").ShouldBe(2);
+    }
+
     [Fact]
     public async Task Conflicts_over_http_are_retried_after_re_reading()
     {

@@ -20,12 +20,55 @@ internal sealed class MiniApiServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Dictionary<string, JsonNode> _sets = [];
     private readonly List<Channel<string>> _watchers = [];
+    private readonly SemaphoreSlim _watchOpened = new(0);
     private WebApplication? _app;
     private long _version = 1000;
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
     public int ConflictsToInject { get; set; }
+
+    /// <summary>The next GameServerSet watch request is answered with HTTP 410 Gone.</summary>
+    public bool FailNextWatchWithGone { get; set; }
+
+    /// <summary>Waits until a GameServerSet watch has been opened (since the last call).</summary>
+    public async Task WaitForWatchAsync(CancellationToken cancellationToken) =>
+        (await _watchOpened.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken)).ShouldBeTrue();
+
+    /// <summary>Sends an ERROR event with 410 Gone on every open GameServerSet watch and closes it.</summary>
+    public void ExpireWatches()
+    {
+        lock (_lock)
+        {
+            foreach (var w in _watchers)
+            {
+                w.Writer.TryWrite($"{{\"type\":\"ERROR\",\"object\":{Status(410)}}}");
+                w.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>Closes every open GameServerSet watch, as a dropped connection would.</summary>
+    public void DropWatches()
+    {
+        lock (_lock)
+        {
+            foreach (var w in _watchers)
+            {
+                w.Writer.TryComplete();
+            }
+        }
+    }
+
+    /// <summary>Changes a GameServerSet as another writer would, without notifying watchers (as if events were lost).</summary>
+    public void SetQuietly(string name, Action<JsonNode> change)
+    {
+        lock (_lock)
+        {
+            change(_sets[name]);
+            _sets[name]["metadata"]!["resourceVersion"] = (++_version).ToString(CultureInfo.InvariantCulture);
+        }
+    }
 
     public string Url { get; private set; } = string.Empty;
 
@@ -152,6 +195,13 @@ internal sealed class MiniApiServer : IAsyncDisposable
 
     private async Task WatchAsync(HttpContext context, bool isSets)
     {
+        if (isSets && FailNextWatchWithGone)
+        {
+            FailNextWatchWithGone = false;
+            await Reply(context, Status(410), 410);
+            return;
+        }
+
         await context.Response.StartAsync(context.RequestAborted);
         await context.Response.Body.FlushAsync(context.RequestAborted);
         if (!isSets)
@@ -172,6 +222,8 @@ internal sealed class MiniApiServer : IAsyncDisposable
         {
             _watchers.Add(channel);
         }
+
+        _watchOpened.Release();
 
         try
         {
@@ -200,5 +252,5 @@ internal sealed class MiniApiServer : IAsyncDisposable
     }
 
     private static string Status(int code) =>
-        $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"{{(code == 409 ? "Conflict" : "NotFound")}}","code":{{code}}}""";
+        $$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","reason":"{{code switch { 409 => "Conflict", 410 => "Expired", _ => "NotFound" }}}","code":{{code}}}""";
 }
