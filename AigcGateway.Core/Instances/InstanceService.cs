@@ -127,6 +127,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return new Plan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
 
+        if (result.Succeeded && !wrote)
+        {
+            _pending.ClearFailure(instance);
+        }
+
         if (result.Succeeded && wrote)
         {
             _pending.Start(instance, userId, PendingOperation.Pause);
@@ -161,6 +166,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             wrote = true;
             return new Plan(LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
+
+        if (result.Succeeded && !wrote)
+        {
+            _pending.ClearFailure(instance);
+        }
 
         if (result.Succeeded && wrote)
         {

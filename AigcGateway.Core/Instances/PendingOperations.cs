@@ -29,6 +29,15 @@ internal sealed class PendingOperations(SnapshotHub hub, TimeProvider time, Time
         }
     }
 
+    /// <summary>Forgets a failure once an operation on the instance has succeeded.</summary>
+    public void ClearFailure(InstanceRef instance)
+    {
+        if (_markers.TryGetValue(instance, out var entry) && entry.Marker.Failure is not null && _markers.TryRemove(new KeyValuePair<InstanceRef, (string, PendingMarker)>(instance, entry)))
+        {
+            hub.Touch();
+        }
+    }
+
     /// <summary>The live markers of one user (expired ones, except failures, are dropped).</summary>
     public ImmutableDictionary<InstanceRef, PendingMarker> Of(string owner)
     {

@@ -77,6 +77,9 @@ internal sealed class FakeCluster : ITemplateStore
     /// <summary>The next N writes fail with 409 (another writer changed the object first).</summary>
     public int ConflictsToInject { get; set; }
 
+    /// <summary>GameServerSet writes fail with this exception (e.g. a 500).</summary>
+    public ClusterException? WriteFailure { get; set; }
+
     /// <summary>Volume deletions fail with this exception.</summary>
     public ClusterException? VolumeDeleteFailure { get; set; }
 
@@ -99,6 +102,11 @@ internal sealed class FakeCluster : ITemplateStore
         lock (_lock)
         {
             Writes++;
+            if (WriteFailure is not null)
+            {
+                throw WriteFailure;
+            }
+
             if (ConflictsToInject > 0)
             {
                 ConflictsToInject--;

@@ -143,6 +143,58 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task A_server_error_fails_the_operation_without_retrying_and_changes_nothing()
+    {
+        _cluster.WriteFailure = new ClusterException("internal error") { StatusCode = 500 };
+
+        var result = await _service.InstallAsync("alice", _cluster.Ref, Ct);
+
+        result.Error.ShouldBe(OperationError.ClusterError);
+        _cluster.Writes.ShouldBe(1);
+        _cluster.State.Owners.ShouldBeEmpty();
+        _mirror.Entries.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_server_error_during_uninstall_keeps_the_instance_failed_and_retryable()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        _cluster.WriteFailure = new ClusterException("internal error") { StatusCode = 500 };
+
+        (await _service.UninstallAsync("alice", alice, Ct)).Error.ShouldBe(OperationError.ClusterError);
+        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Failed);
+
+        _cluster.WriteFailure = null;
+        (await _service.UninstallAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
+        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+        _cluster.Volumes.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_successful_operation_after_a_failure_clears_the_failure()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        _cluster.VolumeDeleteFailure = new ClusterException("forbidden") { StatusCode = 403 };
+        await _service.UninstallAsync("alice", alice, Ct);
+
+        await _service.RecoverAsync("alice", alice, Ct);
+
+        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
+    }
+
+    [Fact]
+    public async Task Pausing_after_a_failed_uninstall_shows_the_instance_paused_again()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        _cluster.VolumeDeleteFailure = new ClusterException("forbidden") { StatusCode = 403 };
+        await _service.UninstallAsync("alice", alice, Ct);
+
+        (await _service.PauseAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
+
+        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Paused);
+    }
+
+    [Fact]
     public async Task Endless_conflicts_give_up_with_busy_and_change_nothing()
     {
         _cluster.ConflictsToInject = 1000;
