@@ -35,7 +35,7 @@ internal sealed partial class ClusterCache(
         foreach (var ns in namespaces)
         {
             loops.Add(RunAsync<GameServerSet>(WatchedKind.GameServerSets, ns, filter.LabelSelector, ApplyTemplates, stoppingToken));
-            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, InstanceSelector, ApplyGameServers, stoppingToken));
+            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, null, ApplyGameServers, stoppingToken));
             loops.Add(RunAsync<V1Pod>(WatchedKind.Pods, ns, InstanceSelector, ApplyPods, stoppingToken));
             loops.Add(RunAsync<Corev1Event>(WatchedKind.Events, ns, null, ApplyEvents, stoppingToken));
             loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, null, ApplyVolumes, stoppingToken));
