@@ -8,6 +8,9 @@ public sealed record GameServerObservation
 {
     public required int Id { get; init; }
 
+    /// <summary><c>metadata.uid</c>: tells a recreated GameServer from the one it replaced.</summary>
+    public string? Uid { get; init; }
+
     public string? CurrentState { get; init; }
 
     public string? OpsState { get; init; }

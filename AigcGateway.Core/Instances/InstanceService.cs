@@ -200,7 +200,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return OperationResult.Fail(OperationError.NotRunning, instance);
         }
 
-        _pending.Start(instance, userId, PendingOperation.Restart);
+        _pending.Start(instance, userId, PendingOperation.Restart, _hub.Current.GameServer(instance)?.Uid);
         try
         {
             await _store.DeletePodAsync(instance, cancellationToken).ConfigureAwait(false);

@@ -44,7 +44,7 @@ public static class InstanceStateDeriver
             return gs is null && facts.Pod is null ? (InstanceState.Paused, null) : (InstanceState.Pausing, null);
         }
 
-        if (pending?.Operation == PendingOperation.Restart && (gs is null || podDeleting || !gs.IsRunning || gs.Created < pending.Started))
+        if (pending?.Operation == PendingOperation.Restart && (gs is null || podDeleting || (pending.ReplacedUid is null ? !gs.IsRunning : gs.Uid == pending.ReplacedUid)))
         {
             return (InstanceState.Restarting, null);
         }

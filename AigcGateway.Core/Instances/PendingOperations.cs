@@ -9,9 +9,9 @@ internal sealed class PendingOperations(SnapshotHub hub, TimeProvider time, Time
 {
     private readonly ConcurrentDictionary<InstanceRef, (string Owner, PendingMarker Marker)> _markers = new();
 
-    public void Start(InstanceRef instance, string owner, PendingOperation operation)
+    public void Start(InstanceRef instance, string owner, PendingOperation operation, string? replacedUid = null)
     {
-        _markers[instance] = (owner, new PendingMarker(operation, time.GetUtcNow()));
+        _markers[instance] = (owner, new PendingMarker(operation, time.GetUtcNow(), null, replacedUid));
         hub.Touch();
     }
 

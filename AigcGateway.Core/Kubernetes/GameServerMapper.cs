@@ -46,6 +46,7 @@ internal static class GameServerMapper
         return new GameServerObservation
         {
             Id = id,
+            Uid = gs.Metadata.Uid,
             CurrentState = gs.Status?.CurrentState,
             OpsState = gs.Spec?.OpsState,
             NetworkState = hasNetwork ? network!.CurrentNetworkState ?? "NotReady" : null,

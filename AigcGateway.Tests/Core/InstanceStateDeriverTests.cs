@@ -113,9 +113,25 @@ public sealed class InstanceStateDeriverTests
     [Fact]
     public void A_restart_is_over_when_a_new_game_server_runs()
     {
-        var facts = new InstanceFacts { Owner = "u", GameServer = Gs("Ready") with { Created = s_now }, Pending = new(PendingOperation.Restart, s_now.AddSeconds(-5)) };
+        var facts = new InstanceFacts { Owner = "u", GameServer = Gs("Ready") with { Uid = "new" }, Pending = new(PendingOperation.Restart, s_now, ReplacedUid: "old") };
 
         StateOf(facts).ShouldBe(InstanceState.Running);
+    }
+
+    [Fact]
+    public void The_replaced_game_server_still_running_is_restarting_even_within_the_same_second()
+    {
+        var facts = new InstanceFacts { Owner = "u", GameServer = Gs("Ready") with { Uid = "old", Created = s_now }, Pending = new(PendingOperation.Restart, s_now, ReplacedUid: "old") };
+
+        StateOf(facts).ShouldBe(InstanceState.Restarting);
+    }
+
+    [Fact]
+    public void A_new_game_server_still_starting_after_a_restart_shows_its_own_state()
+    {
+        var facts = new InstanceFacts { Owner = "u", GameServer = Gs("Creating", "NotReady") with { Uid = "new" }, Pending = new(PendingOperation.Restart, s_now, ReplacedUid: "old") };
+
+        StateOf(facts).ShouldBe(InstanceState.Starting);
     }
 
     [Fact]
