@@ -31,7 +31,11 @@ internal static class DashboardProjector
 
                 var instance = new InstanceRef(state.Ref, id);
                 seen.Add(instance);
-                instances.Add(Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps));
+                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps);
+                if (built.State != InstanceState.NotInstalled)
+                {
+                    instances.Add(built);
+                }
             }
         }
 

@@ -74,8 +74,10 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return refused;
         }
 
-        if (LifecyclePlanner.OwnedBy(current!, userId) is { } existing)
+        if (LifecyclePlanner.OwnedBy(current!, userId) is { } existing
+            && _pending.Get(new InstanceRef(template, existing))?.Operation is not (PendingOperation.Uninstall or PendingOperation.Uninstalled))
         {
+            // answered from the cache; the queue below re-checks against the latest written state
             return OperationResult.Ok(new InstanceRef(template, existing));
         }
 
@@ -282,7 +284,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return FailUninstall(userId, instance, result);
         }
 
-        _pending.Clear(instance);
+        _pending.Start(instance, userId, PendingOperation.Uninstalled);
         LogUninstalled(userId, instance, gone);
         try
         {

@@ -13,6 +13,11 @@ public static class InstanceStateDeriver
         ArgumentNullException.ThrowIfNull(facts);
         var gs = facts.GameServer;
         var pending = facts.Pending;
+        if (pending?.Operation == PendingOperation.Uninstalled)
+        {
+            return (InstanceState.NotInstalled, null);
+        }
+
         if (pending?.Failure is not null)
         {
             return (InstanceState.Failed, pending.Failure);

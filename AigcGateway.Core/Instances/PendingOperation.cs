@@ -8,4 +8,7 @@ public enum PendingOperation
     Recover,
     Restart,
     Uninstall,
+
+    /// <summary>Uninstall finished; hides the released record until the cache sees the update.</summary>
+    Uninstalled,
 }

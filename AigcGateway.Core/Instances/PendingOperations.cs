@@ -29,6 +29,8 @@ internal sealed class PendingOperations(SnapshotHub hub, TimeProvider time, Time
         }
     }
 
+    public PendingMarker? Get(InstanceRef instance) => _markers.TryGetValue(instance, out var entry) ? entry.Marker : null;
+
     /// <summary>Forgets a failure once an operation on the instance has succeeded.</summary>
     public void ClearFailure(InstanceRef instance)
     {

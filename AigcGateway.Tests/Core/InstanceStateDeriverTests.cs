@@ -135,6 +135,12 @@ public sealed class InstanceStateDeriverTests
     }
 
     [Fact]
+    public void A_finished_uninstall_hides_a_record_the_cache_still_shows()
+    {
+        StateOf(new InstanceFacts { Owner = "u", Reserved = true, Pending = new(PendingOperation.Uninstalled, s_now) }).ShouldBe(InstanceState.NotInstalled);
+    }
+
+    [Fact]
     public void A_pending_uninstall_is_uninstalling()
     {
         StateOf(new InstanceFacts { Owner = "u", Reserved = true, Pending = new(PendingOperation.Uninstall, s_now) }).ShouldBe(InstanceState.Uninstalling);

@@ -350,6 +350,46 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task The_dashboard_drops_an_uninstalled_instance_before_the_cache_sees_the_release()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        var stale = _hub.Current.Templates[_cluster.Ref];
+        await _service.UninstallAsync("alice", alice, Ct);
+
+        _hub.Publish(s => s with { Templates = s.Templates.SetItem(_cluster.Ref, stale) });
+
+        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Reinstalling_after_an_uninstall_shows_the_new_instance()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        await _service.UninstallAsync("alice", alice, Ct);
+
+        var again = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+
+        again.ShouldBe(alice);
+        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
+    }
+
+    [Fact]
+    public async Task Reinstalling_while_the_cache_still_shows_the_uninstalled_record_installs_again()
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        var stale = _hub.Current.Templates[_cluster.Ref];
+        await _service.UninstallAsync("alice", alice, Ct);
+        _hub.Publish(s => s with { Templates = s.Templates.SetItem(_cluster.Ref, stale) });
+        var writes = _cluster.Writes;
+
+        var again = await _service.InstallAsync("alice", _cluster.Ref, Ct);
+
+        again.Succeeded.ShouldBeTrue();
+        _cluster.Writes.ShouldBe(writes + 1);
+        _cluster.State.Owners.Values.ShouldBe(["alice"]);
+    }
+
+    [Fact]
     public async Task A_failed_volume_deletion_keeps_the_instance_listed_with_the_error_and_can_be_retried()
     {
         var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
