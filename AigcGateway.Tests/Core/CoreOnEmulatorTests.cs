@@ -1,11 +1,11 @@
 // Emulator-backed tests of the core. They need the emulator branch (AigcGateway.Tests/Emulator/EmulatorHarness.cs,
 // AigcGateway.Web/Demo/Kubernetes); after merging it, delete this comment, the #if line and the #endif at the end.
 #if CORE_ON_EMULATOR
-using k8s;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
