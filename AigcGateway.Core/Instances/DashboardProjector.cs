@@ -11,7 +11,8 @@ internal static class DashboardProjector
         ImmutableDictionary<InstanceRef, PendingMarker> pending,
         string userId,
         DateTimeOffset now,
-        bool forceHttps)
+        bool forceHttps,
+        TimeSpan? slowStart = null)
     {
         var templates = snapshot.Templates.Values
             .Select(t => t.Template)
@@ -31,7 +32,7 @@ internal static class DashboardProjector
 
                 var instance = new InstanceRef(state.Ref, id);
                 seen.Add(instance);
-                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps);
+                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart);
                 if (built.State != InstanceState.NotInstalled)
                 {
                     instances.Add(built);
@@ -45,7 +46,7 @@ internal static class DashboardProjector
             if (!seen.Contains(instance) && snapshot.Templates.TryGetValue(instance.Template, out var state)
                 && (marker.Operation == PendingOperation.Install || marker.Failure is not null))
             {
-                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps));
+                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart));
             }
         }
 
@@ -63,7 +64,8 @@ internal static class DashboardProjector
         string owner,
         PendingMarker? marker,
         DateTimeOffset now,
-        bool forceHttps)
+        bool forceHttps,
+        TimeSpan? slowStart)
     {
         var gs = snapshot.GameServer(instance);
         var pod = snapshot.Pods.GetValueOrDefault(instance);
@@ -82,7 +84,7 @@ internal static class DashboardProjector
                 StartedAt = gs?.Created,
             },
         };
-        var (instanceState, diagnostic) = InstanceStateDeriver.Derive(facts, now);
+        var (instanceState, diagnostic) = InstanceStateDeriver.Derive(facts, now, slowStart);
         return new Instance
         {
             Ref = instance,

@@ -482,7 +482,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     }
 
     private UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
-        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps);
+        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter);
 
     private async IAsyncEnumerable<UserDashboard> Changes(
         UserDashboard first,
@@ -495,9 +495,19 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         {
             try
             {
-                if (!await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                // wake on a change, or after RefreshInterval so that time-dependent diagnostics (slow start) appear
+                using var tick = new CancellationTokenSource(_options.RefreshInterval, _time);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tick.Token);
+                try
                 {
-                    yield break;
+                    if (!await signals.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // refresh tick
                 }
 
                 if (_options.CoalesceWindow > TimeSpan.Zero)

@@ -8,7 +8,8 @@ namespace AigcGateway.Core.Instances;
 /// </summary>
 public static class InstanceStateDeriver
 {
-    public static (InstanceState State, InstanceDiagnostic? Diagnostic) Derive(InstanceFacts facts, DateTimeOffset now)
+    /// <param name="slowStart">Starting longer than this is diagnosed as a slow start (default <see cref="Diagnoser.DefaultSlowStart"/>).</param>
+    public static (InstanceState State, InstanceDiagnostic? Diagnostic) Derive(InstanceFacts facts, DateTimeOffset now, TimeSpan? slowStart = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         var gs = facts.GameServer;
@@ -80,7 +81,7 @@ public static class InstanceStateDeriver
             GameServerConditions = gs.Conditions,
             StartedAt = facts.Diagnostics?.StartedAt ?? gs.Created,
         };
-        var diagnostic = Diagnoser.Diagnose(inputs, now);
+        var diagnostic = Diagnoser.Diagnose(inputs, now, slowStart);
         return diagnostic?.Reason is DiagnosticReason.Crashing or DiagnosticReason.ImageCannotBePulled or DiagnosticReason.VolumeCannotBeMounted
             ? (InstanceState.Failed, diagnostic)
             : (InstanceState.Starting, diagnostic);

@@ -14,6 +14,12 @@ public sealed record LifecycleOptions
 
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>An instance starting for longer than this is diagnosed as a slow start.</summary>
+    public TimeSpan SlowStartAfter { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>A live dashboard is re-evaluated at least this often (time-dependent states such as slow start).</summary>
+    public TimeSpan RefreshInterval { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Changes arriving within this window reach a dashboard as one update.</summary>
     public TimeSpan CoalesceWindow { get; init; } = TimeSpan.FromMilliseconds(100);
 

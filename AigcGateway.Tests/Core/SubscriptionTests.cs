@@ -81,6 +81,30 @@ public sealed class SubscriptionTests
     }
 
     [Fact]
+    public async Task A_slow_start_appears_without_any_cluster_change()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var hub = new SnapshotHub();
+        var cluster = new FakeCluster(hub) { RunController = false };
+        var service = new InstanceService(hub, cluster, new FakeMirror(), new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RefreshInterval = TimeSpan.FromSeconds(15), SlowStartAfter = TimeSpan.FromMinutes(5) }, time, NullLogger<InstanceService>.Instance);
+        var alice = (await service.InstallAsync("alice", cluster.Ref, Ct)).Instance!;
+        hub.Publish(s => s with
+        {
+            GameServers = s.GameServers.SetItem(cluster.Ref, System.Collections.Immutable.ImmutableDictionary<int, GameServerObservation>.Empty
+                .Add(alice.Id, new GameServerObservation { Id = alice.Id, CurrentState = "Creating", NetworkState = "NotReady", Created = time.GetUtcNow() })),
+        });
+        await using var subscription = await service.SubscribeAsync("alice", Ct);
+        await using var changes = subscription.Changes.GetAsyncEnumerator(Ct);
+        subscription.Snapshot.InstanceOf(cluster.Ref)!.Diagnostic.ShouldBeNull();
+
+        var next = changes.MoveNextAsync();
+        time.Advance(TimeSpan.FromMinutes(6));
+        (await next.AsTask().WaitAsync(TimeSpan.FromSeconds(10), Ct)).ShouldBeTrue();
+
+        changes.Current.InstanceOf(cluster.Ref)!.Diagnostic!.Reason.ShouldBe(AigcGateway.Core.Diagnostics.DiagnosticReason.SlowStart);
+    }
+
+    [Fact]
     public async Task Disposing_the_subscription_ends_the_stream()
     {
         var (service, _) = Create();
