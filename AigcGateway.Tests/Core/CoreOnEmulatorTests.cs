@@ -38,7 +38,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         }
     }
 
-    private async Task<IInstanceService> StartAsync(int replicas = 0, string strategy = "ReserveIds", Web.Demo.Kubernetes.KubernetesEmulatorOptions? options = null)
+    private async Task<IInstanceService> StartAsync(int replicas = 0, string strategy = "ReserveIds", Web.Demo.Kubernetes.KubernetesEmulatorOptions? options = null, LifecycleOptions? lifecycle = null)
     {
         _harness = await EmulatorHarness.StartAsync(options);
         await _harness.CreateSetAsync("sd", replicas, strategy);
@@ -49,7 +49,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
             Kubernetes = new KubernetesConnection(_harness.Emulator.BaseAddress.ToString()),
             LegacyConfigFile = null,
             Catalog = CatalogFilter.Create([EmulatorHarness.Ns], [new("aigc", "true")]),
-            Lifecycle = new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
+            Lifecycle = lifecycle ?? new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
         });
         _provider = services.BuildServiceProvider();
         foreach (var hosted in _provider.GetServices<IHostedService>())
@@ -233,6 +233,38 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         await instances.InstallAsync("alice", s_template, Ct);
 
         await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.Crashing, ExitCode: 137 });
+    }
+
+    [Fact]
+    public async Task A_slow_start_is_diagnosed_with_its_elapsed_time_on_the_emulator()
+    {
+        var instances = await StartAsync(lifecycle: new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, SlowStartAfter = TimeSpan.FromSeconds(1), RefreshInterval = TimeSpan.FromMilliseconds(200) });
+        _harness!.Emulator.Faults.SlowStart(EmulatorHarness.Ns, "sd", TimeSpan.FromMinutes(5));
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.SlowStart, Elapsed: not null });
+    }
+
+    [Fact]
+    public async Task A_pause_and_recover_storm_on_the_emulator_gives_everyone_their_own_id_back()
+    {
+        var instances = await StartAsync();
+        var users = Enumerable.Range(0, 30).Select(i => $"u{i}").ToList();
+        var installed = await Task.WhenAll(users.Select(u => Task.Run(() => instances.InstallAsync(u, s_template, Ct), Ct)));
+        await _harness!.SettleAsync();
+
+        await Task.WhenAll(installed.Select((r, i) => Task.Run(() => instances.PauseAsync(users[i], r.Instance!, Ct), Ct)));
+        await _harness.SettleAsync();
+        (await _harness.ServerIdsAsync("sd")).ShouldBeEmpty();
+        await Task.WhenAll(installed.Select((r, i) => Task.Run(() => instances.RecoverAsync(users[i], r.Instance!, Ct), Ct)));
+        await _harness.SettleAsync();
+
+        (await _harness.ServerIdsAsync("sd")).ShouldBe([.. installed.Select(r => r.Instance!.Id).Order()]);
+        foreach (var user in users)
+        {
+            await WaitForState(instances, user, InstanceState.Running);
+        }
     }
 }
 #endif
