@@ -1,0 +1,23 @@
+namespace AigcGateway.Core.Users;
+
+/// <summary>Why a Logto entry was not adopted.</summary>
+public enum AdoptionConflictKind
+{
+    /// <summary>The value cannot be read.</summary>
+    Malformed,
+
+    /// <summary>The template is not (any more) in the catalog.</summary>
+    TemplateGone,
+
+    /// <summary>The ownership record gives the id to another user.</summary>
+    IdOwnedByOtherUser,
+
+    /// <summary>Several users claim the same free id.</summary>
+    ClaimedByOtherUserToo,
+
+    /// <summary>The ownership record already gives the user another id of this template.</summary>
+    UserOwnsOtherInstance,
+
+    /// <summary>The user has several entries for one template with different ids.</summary>
+    AmbiguousEntries,
+}

@@ -1,0 +1,254 @@
+using System.Collections.Immutable;
+using System.Text.Json.Nodes;
+using AigcGateway.Core.Logto;
+using AigcGateway.Core.Templates;
+using Microsoft.Extensions.Logging;
+
+namespace AigcGateway.Core.Users;
+
+/// <summary>
+/// Keeps Logto's customData in line with the ownership records: retries queued writes, repairs drift and, at start-up,
+/// adopts entries that exist only in Logto. The host runs <see cref="RunAsync"/> (on the replica holding the lease) or
+/// calls the passes itself.
+/// </summary>
+public sealed class UserMirrorReconciler(
+    ILogtoUsers logto,
+    IInstanceOwnershipSource ownership,
+    IOwnershipAdopter adopter,
+    MirrorWriteQueue queue,
+    TimeProvider timeProvider,
+    ILogger<UserMirrorReconciler> logger)
+{
+    private const int PageSize = 100;
+    private AdoptionReport _lastAdoption = new("not run yet", [], []);
+
+    public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    public TimeSpan DriftInterval { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The latest adoption pass (its conflicts are for administrators).</summary>
+    public AdoptionReport LastAdoption => Volatile.Read(ref _lastAdoption);
+
+    public DriftReport? LastDrift { get; private set; }
+
+    /// <summary>Retries the queued writes that are due. Returns how many succeeded.</summary>
+    public async Task<int> RetryPendingAsync(CancellationToken cancellationToken)
+    {
+        var succeeded = 0;
+        foreach (var item in queue.Due())
+        {
+            using (await queue.WriteLockAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (!queue.IsPending(item.UserId, item.Template))
+                {
+                    continue;
+                }
+
+                var result = await logto.PatchCustomDataAsync(item.UserId, CustomDataEntryCodec.KeyFor(item.Template), item.Value,
+                    cancellationToken).ConfigureAwait(false);
+                // a user deleted in Logto has no customData to keep in sync
+                var done = result.IsOk || result.Outcome == LogtoOutcome.NotFound;
+                queue.Completed(item, done, result.Error);
+                if (done)
+                {
+                    succeeded++;
+                }
+            }
+        }
+
+        return succeeded;
+    }
+
+    /// <summary>Plans adoption over every Logto user and writes the adoptable owners through <see cref="IOwnershipAdopter"/>.</summary>
+    public async Task<AdoptionReport> AdoptAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return Remember(new AdoptionReport("the ownership records are not loaded yet", [], []));
+        }
+
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return Remember(new AdoptionReport(error, [], []));
+        }
+
+        var plan = AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id, CustomDataEntryCodec.Decode(u.CustomData))), snapshot);
+        var adopted = ImmutableArray.CreateBuilder<AdoptAction>();
+        var conflicts = plan.Conflicts.ToBuilder();
+        foreach (var action in plan.Adoptions)
+        {
+            if (await adopter.AdoptAsync(action.Instance, action.UserId, cancellationToken).ConfigureAwait(false))
+            {
+                adopted.Add(action);
+                UsersLog.Adopted(logger, action.Instance.ToString(), action.UserId);
+            }
+            else
+            {
+                conflicts.Add(new AdoptionConflict(action.UserId, CustomDataEntryCodec.KeyFor(action.Instance.Template), action.Instance,
+                    AdoptionConflictKind.IdOwnedByOtherUser, $"id {action.Instance.Id} was taken before it could be adopted"));
+            }
+        }
+
+        foreach (var conflict in conflicts)
+        {
+            UsersLog.AdoptionConflict(logger, conflict.Key, conflict.UserId, conflict.Kind, conflict.Detail);
+        }
+
+        return Remember(new AdoptionReport(null, adopted.ToImmutable(), conflicts.ToImmutable()));
+    }
+
+    /// <summary>
+    /// Compares every user's entries for the catalog's templates with the ownership records and rewrites the keys that
+    /// differ. Entries the latest adoption reported as conflicts are not cleared, and keys with a queued write are left to the queue.
+    /// </summary>
+    public async Task<DriftReport> RepairDriftAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return LastDrift = new DriftReport("the ownership records are not loaded yet", 0, []);
+        }
+
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return LastDrift = new DriftReport(error, 0, []);
+        }
+
+        var keep = LastAdoption.Conflicts.Select(c => (c.UserId, c.Key)).ToHashSet();
+        var drift = ImmutableArray.CreateBuilder<MirrorDrift>();
+        foreach (var user in users)
+        {
+            var entries = CustomDataEntryCodec.Decode(user.CustomData);
+            var desired = snapshot.DesiredFor(user.Id);
+            foreach (var template in snapshot.Templates)
+            {
+                if (queue.IsPending(user.Id, template))
+                {
+                    continue;
+                }
+
+                foreach (var (key, value) in Differences(template, desired.GetValueOrDefault(template), entries))
+                {
+                    // clearing an entry an administrator still has to judge would lose it; rewriting to the record is safe
+                    if (value is null && keep.Contains((user.Id, key)))
+                    {
+                        continue;
+                    }
+
+                    drift.Add(await RepairAsync(user.Id, key, value, cancellationToken).ConfigureAwait(false));
+                }
+            }
+        }
+
+        return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable());
+    }
+
+    /// <summary>Adoption once (repeated until it completes), then retries and drift repair on their intervals, until cancelled.</summary>
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var adopted = false;
+        var nextDrift = timeProvider.GetUtcNow();
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (!adopted)
+                {
+                    adopted = (await AdoptAsync(cancellationToken).ConfigureAwait(false)).Completed;
+                }
+
+                await RetryPendingAsync(cancellationToken).ConfigureAwait(false);
+                if (adopted && timeProvider.GetUtcNow() >= nextDrift)
+                {
+                    await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
+                    nextDrift = timeProvider.GetUtcNow() + DriftInterval;
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                UsersLog.PassFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(RetryInterval, timeProvider, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private static IEnumerable<(string Key, JsonObject? Value)> Differences(TemplateRef template, Instances.InstanceRef? desired, CustomDataEntries entries)
+    {
+        var key = CustomDataEntryCodec.KeyFor(template);
+        var present = entries.For(template);
+        if (desired is not null)
+        {
+            if (!present.Any(e => e.Key == key && e.Instance == desired))
+            {
+                yield return (key, CustomDataEntryCodec.Encode(desired));
+            }
+
+            foreach (var extra in present.Where(e => e.Key != key))
+            {
+                yield return (extra.Key, null);
+            }
+
+            yield break;
+        }
+
+        foreach (var stale in present)
+        {
+            yield return (stale.Key, null);
+        }
+    }
+
+    private async Task<MirrorDrift> RepairAsync(string userId, string key, JsonObject? value, CancellationToken cancellationToken)
+    {
+        using (await queue.WriteLockAsync(cancellationToken).ConfigureAwait(false))
+        {
+            var result = await logto.PatchCustomDataAsync(userId, key, value, cancellationToken).ConfigureAwait(false);
+            if (result.IsOk)
+            {
+                UsersLog.Repaired(logger, key, userId);
+            }
+
+            return new MirrorDrift(userId, key, value, result.IsOk, result.Error);
+        }
+    }
+
+    private async Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken)
+    {
+        var users = ImmutableArray.CreateBuilder<LogtoUser>();
+        for (var page = 1; ; page++)
+        {
+            var result = await logto.ListUsersAsync(page, PageSize, cancellationToken).ConfigureAwait(false);
+            if (!result.IsOk)
+            {
+                UsersLog.ListFailed(logger, result.Outcome, result.Error ?? "");
+                return ([], result.Error ?? result.Outcome.ToString());
+            }
+
+            users.AddRange(result.Value!.Users);
+            if (result.Value.Users.Length < PageSize || users.Count >= result.Value.Total)
+            {
+                return (users.ToImmutable(), null);
+            }
+        }
+    }
+
+    private AdoptionReport Remember(AdoptionReport report)
+    {
+        Volatile.Write(ref _lastAdoption, report);
+        return report;
+    }
+}

@@ -1,0 +1,229 @@
+using System.Net;
+using System.Net.Sockets;
+using AigcGateway.Tests.Logto;
+using AigcGateway.Web.Auth;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Net.Http.Headers;
+
+namespace AigcGateway.Tests.Auth;
+
+public sealed class AuthEndpointsTests : IAsyncLifetime
+{
+    private FakeLogtoServer _logto = null!;
+    private AuthTestHost _host = null!;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask InitializeAsync()
+    {
+        _logto = await FakeLogtoServer.StartAsync(Ct);
+        _host = await StartHostAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _logto.DisposeAsync();
+    }
+
+    private Dictionary<string, string?> Settings()
+    {
+        var settings = GatewayConfigurationTests.ValidSettings();
+        settings["Logto:Endpoint"] = _logto.Endpoint.AbsoluteUri;
+        return settings;
+    }
+
+    private Task<AuthTestHost> StartHostAsync(Action<Dictionary<string, string?>>? change = null)
+    {
+        var settings = Settings();
+        change?.Invoke(settings);
+        return AuthTestHost.StartAsync(settings, null, Ct);
+    }
+
+    private async Task<HttpResponseMessage> GetAsync(AuthTestHost host, string url, IReadOnlyDictionary<string, SetCookieHeaderValue>? cookies = null)
+    {
+        using var request = AuthTestHost.Get(url, cookies);
+        return await host.Client.SendAsync(request, Ct);
+    }
+
+    private static Dictionary<string, string> Query(Uri location) =>
+        QueryHelpers.ParseQuery(location.Query).ToDictionary(q => q.Key, q => q.Value.ToString());
+
+    [Fact]
+    public async Task Sign_in_redirects_to_logto_with_code_flow_pkce_and_the_registered_callback()
+    {
+        using var response = await GetAsync(_host, "/sign-in");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var location = response.Headers.Location!;
+        location.GetLeftPart(UriPartial.Path).ShouldBe($"{_logto.Endpoint.AbsoluteUri.TrimEnd('/')}/oidc/auth");
+        var query = Query(location);
+        query["client_id"].ShouldBe("web-app");
+        query["redirect_uri"].ShouldBe("https://dashboard.example.test/sign-in-callback");
+        query["response_type"].ShouldBe("code");
+        query["scope"].ShouldBe("openid profile email roles");
+        query["code_challenge_method"].ShouldBe("S256");
+        query.ShouldContainKey("code_challenge");
+        query.ShouldNotContainKey("resource");
+    }
+
+    [Fact]
+    public async Task Sign_in_sends_the_browser_to_the_public_endpoint_when_an_internal_one_is_set()
+    {
+        await using var host = await StartHostAsync(s =>
+        {
+            s["Logto:Endpoint"] = "https://logto.example.test/";
+            s["Logto:InternalEndpoint"] = _logto.Endpoint.AbsoluteUri;
+        });
+
+        using var response = await GetAsync(host, "/sign-in");
+
+        response.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe("https://logto.example.test/oidc/auth");
+    }
+
+    [Fact]
+    public async Task Sign_in_while_logto_is_unreachable_shows_the_error_page()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        await using var host = await StartHostAsync(s => s["Logto:Endpoint"] = $"http://127.0.0.1:{port}");
+
+        using var response = await GetAsync(host, "/sign-in");
+
+        response.Headers.Location!.OriginalString.ShouldBe("/sign-in-error?reason=unreachable");
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_goes_straight_to_a_safe_rd_with_a_fresh_access_cookie()
+    {
+        var cookies = (await _host.SignInAsAsync("u1abc", "alice@example.test", admin: false, Ct))
+            .Where(c => c.Key != InstanceAccessCookie.Name).ToDictionary();
+
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString("https://sd-1.example.test/app"), cookies);
+
+        response.Headers.Location!.AbsoluteUri.ShouldBe("https://sd-1.example.test/app");
+        AuthTestHost.Cookies(response).ShouldContainKey(InstanceAccessCookie.Name);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_goes_home_for_an_unsafe_rd()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString("https://evil.test/?x=.example.test"), cookies);
+
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task The_dashboard_session_cookie_is_host_only_http_only_secure_and_lax()
+    {
+        var session = (await _host.SignInAsAsync("u1abc", null, admin: false, Ct))[GatewayAuthentication.SessionCookieName];
+
+        session.Domain.HasValue.ShouldBeFalse();
+        session.HttpOnly.ShouldBeTrue();
+        session.Secure.ShouldBeTrue();
+        session.SameSite.ShouldBe(SameSiteMode.Lax);
+    }
+
+    [Fact]
+    public async Task The_instance_access_cookie_reaches_the_cookie_domain_and_carries_the_user()
+    {
+        var access = (await _host.SignInAsAsync("u1abc", "alice@example.test", admin: false, Ct))[InstanceAccessCookie.Name];
+
+        access.Domain.ToString().ShouldBe(".example.test");
+        access.HttpOnly.ShouldBeTrue();
+        access.Secure.ShouldBeTrue();
+        access.SameSite.ShouldBe(SameSiteMode.Lax);
+        _host.Services.GetRequiredService<InstanceAccessCookie>().TryRead(access.Value.ToString(), out var identity).ShouldBeTrue();
+        identity.UserId.ShouldBe("u1abc");
+        identity.Email.ShouldBe("alice@example.test");
+    }
+
+    [Fact]
+    public async Task Sign_out_ends_the_logto_session_with_the_registered_uri_and_client_id()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-out", cookies);
+
+        var location = response.Headers.Location!;
+        location.GetLeftPart(UriPartial.Path).ShouldBe($"{_logto.Endpoint.AbsoluteUri.TrimEnd('/')}/oidc/session/end");
+        var query = Query(location);
+        query["post_logout_redirect_uri"].ShouldBe("https://dashboard.example.test/");
+        query["client_id"].ShouldBe("web-app");
+    }
+
+    [Fact]
+    public async Task Sign_out_clears_both_cookies()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-out", cookies);
+
+        var cleared = AuthTestHost.Cookies(response);
+        cleared[InstanceAccessCookie.Name].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+        cleared[InstanceAccessCookie.Name].Domain.ToString().ShouldBe(".example.test");
+        cleared[GatewayAuthentication.SessionCookieName].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Sign_out_sends_the_configured_post_logout_uri_verbatim()
+    {
+        await using var host = await StartHostAsync(s => s["Logto:PostLogoutRedirectUri"] = "https://dashboard.example.test");
+
+        using var response = await GetAsync(host, "/sign-out");
+
+        Query(response.Headers.Location!)["post_logout_redirect_uri"].ShouldBe("https://dashboard.example.test");
+    }
+
+    [Fact]
+    public async Task A_callback_with_a_forged_state_shows_the_readable_error_page()
+    {
+        using var response = await GetAsync(_host, "/sign-in-callback?code=abc&state=forged&iss=x");
+
+        response.Headers.Location!.OriginalString.ShouldBe("/sign-in-error?reason=correlation");
+    }
+
+    [Fact]
+    public async Task A_callback_reporting_access_denied_shows_the_readable_error_page()
+    {
+        using var response = await GetAsync(_host, "/sign-in-callback?error=access_denied&state=forged");
+
+        response.Headers.Location!.OriginalString.ShouldStartWith("/sign-in-error?reason=");
+    }
+
+    [Fact]
+    public async Task The_error_page_says_what_to_check_without_a_stack_trace()
+    {
+        using var response = await GetAsync(_host, "/sign-in-error?reason=invalid_client");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("Logto:AppSecret");
+        html.ShouldNotContain("Exception");
+    }
+
+    [Fact]
+    public async Task The_administrator_policy_admits_administrators()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: true, Ct);
+
+        using var response = await GetAsync(_host, "/test/admin", cookies);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_administrator_policy_turns_other_users_away()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/test/admin", cookies);
+
+        response.Headers.Location!.AbsolutePath.ShouldBe("/access-denied");
+    }
+}

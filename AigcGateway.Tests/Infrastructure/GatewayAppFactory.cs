@@ -1,0 +1,76 @@
+using System.Net;
+using System.Net.Sockets;
+using AigcGateway.Web.Demo.Logto;
+using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace AigcGateway.Tests.Infrastructure;
+
+/// <summary>
+/// The whole gateway in-process, configured as in production against the emulators over real HTTP (a Logto emulator
+/// of its own). <see cref="WebApplicationFactory{TEntryPoint}"/> captures the first host the entry point builds, so the
+/// gateway never starts its own demo emulators here: the factory starts them and passes their settings.
+/// </summary>
+public class GatewayAppFactory : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings = new(StringComparer.OrdinalIgnoreCase);
+
+    public GatewayAppFactory()
+        : this(new Uri("http://localhost"))
+    {
+    }
+
+    protected GatewayAppFactory(Uri publicUrl)
+    {
+        PublicUrl = publicUrl;
+        Logto = LogtoServer.StartAsync(new LogtoEmulatorOptions(), CancellationToken.None).GetAwaiter().GetResult();
+        var origin = publicUrl.GetLeftPart(UriPartial.Authority);
+        Logto.RegisterWebApplication(LogtoWebApplication.Demo with
+        {
+            RedirectUris = [origin + "/sign-in-callback"],
+            PostLogoutRedirectUris = [origin + "/"],
+        });
+        _settings["Gateway:PublicUrl"] = origin;
+        _settings["Gateway:CookieDomain"] = publicUrl.Host;
+        _settings["Logto:Endpoint"] = Logto.EndpointText;
+        _settings["Logto:AppId"] = LogtoWebApplication.DemoClientId;
+        _settings["Logto:AppSecret"] = LogtoWebApplication.DemoClientSecret;
+        _settings["Logto:M2MId"] = LogtoM2mApplication.DemoClientId;
+        _settings["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret;
+    }
+
+    public Uri PublicUrl { get; }
+
+    public LogtoServer Logto { get; }
+
+    public GatewayAppFactory WithSetting(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Logto.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A loopback port that is free now.</summary>
+    protected static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

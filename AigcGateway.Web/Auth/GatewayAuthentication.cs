@@ -1,0 +1,171 @@
+using AigcGateway.Core.Logto;
+using AigcGateway.Web.Configuration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+
+namespace AigcGateway.Web.Auth;
+
+/// <summary>Cookie + OpenID Connect (Logto) sign-in, the instance-access cookie, the administrator policy and Data Protection.</summary>
+public static class GatewayAuthentication
+{
+    public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+    public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
+    public const string SessionCookieName = "aigc_session";
+    public const string ApplicationName = "AigcGateway";
+
+    /// <summary>
+    /// Registers authentication (requires <see cref="GatewayConfiguration.AddGatewayConfiguration"/> first). Options
+    /// are computed from <see cref="LogtoOptions"/> and <see cref="GatewayOptions"/> when first used, so settings
+    /// added to the configuration afterwards (demo mode) apply.
+    /// </summary>
+    public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddGatewayLogto();
+
+        services.AddDataProtection().SetApplicationName(ApplicationName);
+        var configuration = builder.Configuration;
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<ILoggerFactory>((keys, loggers) =>
+            {
+                // the raw value: Data Protection starts before options validation, which must get to report every problem
+                if (configuration["Gateway:DataProtectionKeysPath"] is { Length: > 0 } path)
+                {
+                    keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(path), loggers);
+                }
+            });
+
+        services.TryAddSingleton<InstanceAccessCookie>();
+        services.TryAddScoped<GatewayCookieEvents>();
+        services.TryAddScoped<LogtoOpenIdConnectEvents>();
+
+        services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieScheme;
+                options.DefaultChallengeScheme = OidcScheme;
+            })
+            .AddCookie(CookieScheme)
+            .AddOpenIdConnect(OidcScheme, _ => { });
+
+        services.AddOptions<CookieAuthenticationOptions>(CookieScheme)
+            .Configure<IOptions<GatewayOptions>>((cookie, gateway) => ConfigureCookie(cookie, gateway.Value));
+        services.AddOptions<OpenIdConnectOptions>(OidcScheme)
+            .Configure<IOptions<LogtoOptions>, IOptions<GatewayOptions>>((oidc, logto, gateway) =>
+                ConfigureOpenIdConnect(oidc, logto.Value, gateway.Value));
+
+        services.AddAuthorizationBuilder()
+            .AddPolicy(GatewayPolicies.Administrator, policy => policy
+                .RequireAuthenticatedUser()
+                .RequireClaim(GatewayClaims.Administrator, "true"));
+        return builder;
+    }
+
+    /// <summary>
+    /// The Management API client (<see cref="ILogtoUsers"/>) from <see cref="LogtoOptions"/>, and the customData mirror
+    /// (<see cref="Core.Users.IUserInstanceMirror"/> and its <see cref="Core.Users.MirrorWriteQueue"/>).
+    /// </summary>
+    public static IServiceCollection AddGatewayLogto(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILogtoUsers>(sp =>
+        {
+            var logto = sp.GetRequiredService<IOptions<LogtoOptions>>().Value;
+            var settings = new LogtoManagementSettings(
+                logto.ServerEndpoint ?? throw new InvalidOperationException("Logto:Endpoint is not configured"),
+                logto.M2MId ?? "", logto.M2MSecret ?? "")
+            {
+                CaBundlePath = string.IsNullOrWhiteSpace(logto.CaBundlePath) ? null : logto.CaBundlePath,
+            };
+            return LogtoManagement.CreateClient(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
+        });
+        services.TryAddSingleton<Core.Users.MirrorWriteQueue>();
+        services.TryAddSingleton<Core.Users.IUserInstanceMirror, Core.Users.LogtoUserInstanceMirror>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="Core.Users.UserMirrorReconciler"/> as a singleton. It needs <see cref="Core.Users.IInstanceOwnershipSource"/>
+    /// and <see cref="Core.Users.IOwnershipAdopter"/> (the lifecycle's), so call this only once those are registered;
+    /// the host runs <see cref="Core.Users.UserMirrorReconciler.RunAsync"/> on the replica that holds the lease.
+    /// </summary>
+    public static IServiceCollection AddGatewayMirrorReconciler(this IServiceCollection services)
+    {
+        services.AddGatewayLogto();
+        services.TryAddSingleton<Core.Users.UserMirrorReconciler>();
+        return services;
+    }
+
+    internal static bool IsHttps(GatewayOptions gateway, HttpRequest request) =>
+        gateway.PublicUri is { } uri ? uri.Scheme == Uri.UriSchemeHttps : request.IsHttps;
+
+    private static CookieSecurePolicy SecurePolicy(GatewayOptions gateway) =>
+        gateway.PublicUri?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    private static void ConfigureCookie(CookieAuthenticationOptions cookie, GatewayOptions gateway)
+    {
+        cookie.Cookie.Name = SessionCookieName;
+        cookie.Cookie.Domain = null; // host-only: instance hosts never receive the dashboard session
+        cookie.Cookie.HttpOnly = true;
+        cookie.Cookie.SameSite = SameSiteMode.Lax;
+        cookie.Cookie.SecurePolicy = SecurePolicy(gateway);
+        cookie.Cookie.IsEssential = true;
+        cookie.ExpireTimeSpan = TimeSpan.FromHours(12);
+        cookie.SlidingExpiration = true;
+        cookie.AccessDeniedPath = "/access-denied";
+        cookie.EventsType = typeof(GatewayCookieEvents);
+    }
+
+    private static void ConfigureOpenIdConnect(OpenIdConnectOptions oidc, LogtoOptions logto, GatewayOptions gateway)
+    {
+        var publicEndpoint = logto.PublicEndpoint;
+        var serverEndpoint = logto.ServerEndpoint;
+        if (publicEndpoint is null || serverEndpoint is null)
+        {
+            return; // validation reports the missing endpoint at start-up
+        }
+
+        oidc.Authority = LogtoEndpoint.Issuer(publicEndpoint);
+        oidc.MetadataAddress = LogtoEndpoint.Combine(serverEndpoint, "oidc/.well-known/openid-configuration");
+        oidc.RequireHttpsMetadata = oidc.MetadataAddress.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        oidc.ClientId = logto.AppId;
+        oidc.ClientSecret = logto.AppSecret;
+        oidc.ResponseType = OpenIdConnectResponseType.Code;
+        oidc.ResponseMode = OpenIdConnectResponseMode.Query;
+        oidc.UsePkce = true;
+        oidc.CallbackPath = "/sign-in-callback";
+        oidc.SaveTokens = false;
+        oidc.GetClaimsFromUserInfoEndpoint = true;
+        oidc.MapInboundClaims = false;
+        oidc.Scope.Clear();
+        foreach (var scope in new[] { "openid", "profile", "email", "roles" })
+        {
+            oidc.Scope.Add(scope);
+        }
+
+        oidc.ClaimActions.MapUniqueJsonKey(GatewayClaims.Username, GatewayClaims.Username);
+        oidc.ClaimActions.MapUniqueJsonKey("picture", "picture");
+        oidc.ClaimActions.Add(new RolesClaimAction());
+        oidc.TokenValidationParameters.NameClaimType = GatewayClaims.Name;
+        oidc.TokenValidationParameters.RoleClaimType = GatewayClaims.Roles;
+        oidc.TokenValidationParameters.ValidIssuers =
+            [LogtoEndpoint.Issuer(publicEndpoint), LogtoEndpoint.Issuer(serverEndpoint)];
+
+        var securePolicy = SecurePolicy(gateway);
+        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
+        oidc.CorrelationCookie.SecurePolicy = securePolicy;
+        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
+        oidc.NonceCookie.SecurePolicy = securePolicy;
+        oidc.BackchannelHttpHandler = LogtoTls.CreateHandler(string.IsNullOrWhiteSpace(logto.CaBundlePath) ? null : logto.CaBundlePath);
+        oidc.BackchannelTimeout = TimeSpan.FromSeconds(15);
+        oidc.EventsType = typeof(LogtoOpenIdConnectEvents);
+    }
+}

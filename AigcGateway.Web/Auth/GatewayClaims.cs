@@ -1,0 +1,14 @@
+namespace AigcGateway.Web.Auth;
+
+/// <summary>Claim types of the dashboard session (Logto's names are kept: inbound claim mapping is off).</summary>
+public static class GatewayClaims
+{
+    public const string Subject = "sub";
+    public const string Name = "name";
+    public const string Username = "username";
+    public const string Email = "email";
+    public const string Roles = "roles";
+
+    /// <summary>Added at sign-in for administrators (value <c>true</c>).</summary>
+    public const string Administrator = "aigc_admin";
+}

@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using AigcGateway.Core.Users;
+
+namespace AigcGateway.Web.Auth;
+
+/// <summary>Reads the signed-in user from the dashboard session's claims.</summary>
+public static class GatewayUserClaims
+{
+    /// <summary>The user, or null when not signed in (or the session has no <c>sub</c>).</summary>
+    public static GatewayUser? ToGatewayUser(this ClaimsPrincipal? principal)
+    {
+        if (principal?.Identity?.IsAuthenticated != true || principal.FindFirst(GatewayClaims.Subject)?.Value is not { Length: > 0 } id)
+        {
+            return null;
+        }
+
+        var email = principal.FindFirst(GatewayClaims.Email)?.Value;
+        var name = principal.FindFirst(GatewayClaims.Name)?.Value
+            ?? principal.FindFirst(GatewayClaims.Username)?.Value
+            ?? email
+            ?? id;
+        return new GatewayUser(id, name, email, principal.HasClaim(GatewayClaims.Administrator, "true"));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Security.Cryptography;
+using AigcGateway.Core.Logto;
+using Microsoft.Extensions.Options;
+
+namespace AigcGateway.Web.Configuration;
+
+/// <summary>Validates both sections and lists every problem at once (each message names its key).</summary>
+internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptions<GatewayOptions>, IValidateOptions<LogtoOptions>
+{
+    public ValidateOptionsResult Validate(string? name, GatewayOptions options)
+    {
+        var errors = new List<string>(mode.SourceProblems);
+        if (string.IsNullOrWhiteSpace(options.PublicUrl))
+        {
+            if (!mode.IsDemo)
+            {
+                errors.Add("Gateway:PublicUrl is required: the dashboard's public URL, e.g. https://dashboard.example.com (or the earlier gateway's Redirect_Url)");
+            }
+        }
+        else if (options.PublicUri is not { } publicUri || publicUri.AbsolutePath != "/" || publicUri.Query.Length > 0 || publicUri.UserInfo.Length > 0)
+        {
+            errors.Add($"Gateway:PublicUrl '{options.PublicUrl}' must be an absolute http(s) URL without path or query, e.g. https://dashboard.example.com");
+        }
+
+        if (options.CookieDomainName is not { } domain)
+        {
+            if (!mode.IsDemo)
+            {
+                errors.Add("Gateway:CookieDomain is required: the parent domain shared by the dashboard and the instance hosts, e.g. .example.com");
+            }
+        }
+        else if (Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.', StringComparison.Ordinal) && domain != "localhost")
+        {
+            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must be a domain name such as .example.com");
+        }
+        else if (options.PublicUri is { } uri && !HostInDomain(uri.Host, domain))
+        {
+            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must contain the dashboard host '{uri.Host}' (browsers refuse cookies for other domains)");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.AdminRole))
+        {
+            errors.Add("Gateway:AdminRole must not be empty (default aigc-admin)");
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public ValidateOptionsResult Validate(string? name, LogtoOptions options)
+    {
+        var errors = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Endpoint))
+        {
+            errors.Add("Logto:Endpoint is required: Logto's public URL, e.g. https://logto.example.com (or the earlier gateway's Endpoint)");
+        }
+        else if (options.PublicEndpoint is null)
+        {
+            errors.Add($"Logto:Endpoint '{options.Endpoint}' must be an absolute http(s) URL");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.InternalEndpoint) && LogtoEndpoint.Normalise(options.InternalEndpoint) is null)
+        {
+            errors.Add($"Logto:InternalEndpoint '{options.InternalEndpoint}' must be an absolute http(s) URL, e.g. http://logto.logto.svc:3001");
+        }
+
+        Require(errors, options.AppId, "Logto:AppId", "App_Id", "the Traditional Web application's id");
+        Require(errors, options.AppSecret, "Logto:AppSecret", "App_Secret", "the Traditional Web application's secret");
+        Require(errors, options.M2MId, "Logto:M2MId", "M2M_Id", "the Machine-to-Machine application's id");
+        Require(errors, options.M2MSecret, "Logto:M2MSecret", "M2M_Secret", "the Machine-to-Machine application's secret");
+
+        if (!string.IsNullOrWhiteSpace(options.PostLogoutRedirectUri)
+            && (!Uri.TryCreate(options.PostLogoutRedirectUri, UriKind.Absolute, out var postLogout)
+                || (postLogout.Scheme != Uri.UriSchemeHttp && postLogout.Scheme != Uri.UriSchemeHttps)))
+        {
+            errors.Add($"Logto:PostLogoutRedirectUri '{options.PostLogoutRedirectUri}' must be an absolute http(s) URL (the post sign-out URI registered in Logto)");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.CaBundlePath))
+        {
+            if (!File.Exists(options.CaBundlePath))
+            {
+                errors.Add($"Logto:CaBundlePath '{options.CaBundlePath}' does not exist");
+            }
+            else
+            {
+                try
+                {
+                    LogtoTls.LoadBundle(options.CaBundlePath);
+                }
+                catch (Exception e) when (e is CryptographicException or InvalidOperationException or IOException)
+                {
+                    errors.Add($"Logto:CaBundlePath '{options.CaBundlePath}' is not a PEM certificate bundle: {e.Message}");
+                }
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    internal static bool HostInDomain(string host, string domain)
+    {
+        host = host.ToLowerInvariant();
+        return host == domain || host.EndsWith("." + domain, StringComparison.Ordinal);
+    }
+
+    private static void Require(List<string> errors, string? value, string key, string legacy, string meaning)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add($"{key} is required: {meaning} (or the earlier gateway's {legacy})");
+        }
+    }
+}

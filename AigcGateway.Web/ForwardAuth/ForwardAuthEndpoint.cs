@@ -1,0 +1,69 @@
+using AigcGateway.Core.Access;
+using AigcGateway.Web.Auth;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace AigcGateway.Web.ForwardAuth;
+
+/// <summary>
+/// <c>GET /auth</c>, which ingress-nginx calls for every request to an instance (<c>auth-url</c>): 200 with the user's
+/// identity headers when the browser's instance-access cookie names the instance's owner, 401 without a valid cookie
+/// (nginx then sends the browser to <c>auth-signin</c>), 403 otherwise. It reads the cookie and the cached index only:
+/// no Kubernetes or Logto call, no redirect, no error page.
+/// </summary>
+public static partial class ForwardAuthEndpoint
+{
+    public const string Path = "/auth";
+
+    public static IEndpointRouteBuilder MapForwardAuth(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints.MapMethods(Path, [HttpMethods.Get, HttpMethods.Head], Handle)
+            .AllowAnonymous()
+            .DisableAntiforgery()
+            .ExcludeFromDescription();
+        return endpoints;
+    }
+
+    private static IResult Handle(
+        HttpContext context,
+        InstanceAccessCookie accessCookie,
+        IForwardAuthIndexSource index,
+        InstanceActivity activity,
+        ILoggerFactory loggers)
+    {
+        // A 401/403 here is an answer for nginx, not a page for a person: keep the status-code pages out of it.
+        context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
+        context.Response.Headers.CacheControl = "no-store";
+
+        var request = context.Request;
+        AccessIdentity? identity = accessCookie.TryRead(request, out var ticket) ? new AccessIdentity(ticket.UserId, ticket.Email) : null;
+        var decision = ForwardAuthPolicy.Decide(
+            identity,
+            request.Headers["X-Original-URL"],
+            request.Headers["X-Forwarded-Host"],
+            request.Headers["X-Forwarded-Uri"],
+            index.Current);
+
+        switch (decision.Outcome)
+        {
+            case ForwardAuthOutcome.Allowed:
+                activity.Stamp(decision.Instance!);
+                context.Response.Headers["X-Auth-Request-User"] = decision.User!.UserId;
+                if (decision.User.Email is { Length: > 0 } email)
+                {
+                    context.Response.Headers["X-Auth-Request-Email"] = email;
+                }
+
+                return Results.Ok();
+            case ForwardAuthOutcome.Unauthenticated:
+                return Results.StatusCode(StatusCodes.Status401Unauthorized);
+            default:
+                var logger = loggers.CreateLogger(typeof(ForwardAuthEndpoint));
+                LogDenied(logger, decision.User?.UserId, decision.Reason);
+                return Results.StatusCode(StatusCodes.Status403Forbidden);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Forward auth denied user {UserId}: {Reason}")]
+    private static partial void LogDenied(ILogger logger, string? userId, string reason);
+}
