@@ -12,7 +12,8 @@ internal static class DashboardProjector
         string userId,
         DateTimeOffset now,
         bool forceHttps,
-        TimeSpan? slowStart = null)
+        TimeSpan? slowStart = null,
+        Func<InstanceRef, DateTimeOffset?>? lastActivity = null)
     {
         var templates = snapshot.Templates.Values
             .Select(t => t.Template)
@@ -32,7 +33,7 @@ internal static class DashboardProjector
 
                 var instance = new InstanceRef(state.Ref, id);
                 seen.Add(instance);
-                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart);
+                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart, lastActivity);
                 if (built.State != InstanceState.NotInstalled)
                 {
                     instances.Add(built);
@@ -46,7 +47,7 @@ internal static class DashboardProjector
             if (!seen.Contains(instance) && snapshot.Templates.TryGetValue(instance.Template, out var state)
                 && (marker.Operation == PendingOperation.Install || marker.Failure is not null))
             {
-                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart));
+                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart, lastActivity));
             }
         }
 
@@ -65,7 +66,8 @@ internal static class DashboardProjector
         PendingMarker? marker,
         DateTimeOffset now,
         bool forceHttps,
-        TimeSpan? slowStart)
+        TimeSpan? slowStart,
+        Func<InstanceRef, DateTimeOffset?>? lastActivity)
     {
         var gs = snapshot.GameServer(instance);
         var pod = snapshot.Pods.GetValueOrDefault(instance);
@@ -93,6 +95,7 @@ internal static class DashboardProjector
             Url = instanceState == InstanceState.Running && gs is not null ? VisitUrl.Build(state.Template.Network, gs, forceHttps) : null,
             Diagnostic = diagnostic,
             Created = gs?.Created,
+            LastActivity = lastActivity?.Invoke(instance),
         };
     }
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
+using AigcGateway.Core.Access;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
@@ -14,7 +15,7 @@ namespace AigcGateway.Core.Instances;
 /// every GameServerSet change is one update with the resourceVersion it was computed from, retried on 409 after
 /// re-reading. Writes to one template are queued within the process, so conflicts only come from other writers.
 /// </summary>
-internal sealed partial class InstanceService : IInstanceService, ICatalog
+internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwnershipAdopter
 {
     private readonly SnapshotHub _hub;
     private readonly ITemplateStore _store;
@@ -24,6 +25,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private readonly ILogger<InstanceService> _logger;
     private readonly PendingOperations _pending;
     private readonly ConcurrentDictionary<TemplateRef, TemplateQueue> _queues = new();
+    private readonly InstanceActivity? _activity;
 
     public InstanceService(
         SnapshotHub hub,
@@ -31,8 +33,10 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         IUserInstanceMirror mirror,
         LifecycleOptions options,
         TimeProvider time,
-        ILogger<InstanceService> logger)
+        ILogger<InstanceService> logger,
+        InstanceActivity? activity = null)
     {
+        _activity = activity;
         _hub = hub;
         _store = store;
         _mirror = mirror;
@@ -299,6 +303,40 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     }
 
     /// <summary>
+    /// Records <paramref name="userId"/> as the owner of an id found only in Logto (migration from the earlier gateway),
+    /// in one update, if nobody owns it yet. True when the user owns it afterwards.
+    /// </summary>
+    public async Task<bool> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!_hub.Current.IsReady || !_hub.Current.Templates.ContainsKey(instance.Template))
+        {
+            return false;
+        }
+
+        var wrote = false;
+        var result = await UpdateAsync(instance.Template, basis =>
+        {
+            if (basis.Owners.TryGetValue(instance.Id, out var owner))
+            {
+                return new Plan(null, string.Equals(owner, userId, StringComparison.Ordinal)
+                    ? OperationResult.Ok(instance)
+                    : OperationResult.Fail(OperationError.NotOwner, instance));
+            }
+
+            wrote = true;
+            return new Plan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.SetItem(instance.Id, userId), basis.ReserveFormat), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded && wrote)
+        {
+            LogAdopted(userId, instance);
+        }
+
+        return result.Succeeded;
+    }
+
+    /// <summary>
     /// Checks that OKG created the recorded ids; where it created others (older OKG, another writer), moves the owner
     /// to the id that exists and logs it. Returns the number of corrections.
     /// </summary>
@@ -482,7 +520,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     }
 
     private UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
-        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter);
+        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter, _activity is null ? null : _activity.LastActivity);
 
     private async IAsyncEnumerable<UserDashboard> Changes(
         UserDashboard first,
@@ -541,6 +579,9 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             LogMirrorFailed(ex, userId, instance);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted {Instance} for user {UserId} from the Logto mapping")]
+    private partial void LogAdopted(string userId, InstanceRef instance);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} installed {Instance}")]
     private partial void LogInstalled(string userId, InstanceRef instance);
