@@ -8,6 +8,7 @@ using AigcGateway.Tests.Emulator;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using KubernetesEmulatorOptions = AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions;
 
 namespace AigcGateway.Tests.Core;
 
@@ -38,7 +39,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         }
     }
 
-    private async Task<IInstanceService> StartAsync(int replicas = 0, string strategy = "ReserveIds", Web.Demo.Kubernetes.KubernetesEmulatorOptions? options = null, LifecycleOptions? lifecycle = null)
+    private async Task<IInstanceService> StartAsync(int replicas = 0, string strategy = "ReserveIds", KubernetesEmulatorOptions? options = null, LifecycleOptions? lifecycle = null)
     {
         _harness = await EmulatorHarness.StartAsync(options);
         await _harness.CreateSetAsync("sd", replicas, strategy);
@@ -195,7 +196,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
     [InlineData(true)]
     public async Task A_paused_instance_keeps_its_volume_and_gets_its_id_back_with_either_reserve_form(bool plainInts)
     {
-        var instances = await StartAsync(options: Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { PlainIntReserveIds = plainInts });
+        var instances = await StartAsync(options: KubernetesEmulatorOptions.ForTests with { PlainIntReserveIds = plainInts });
         var alice = (await instances.InstallAsync("alice", s_template, Ct)).Instance!;
         var bob = (await instances.InstallAsync("bob", s_template, Ct)).Instance!;
         await WaitForState(instances, "bob", InstanceState.Running);
