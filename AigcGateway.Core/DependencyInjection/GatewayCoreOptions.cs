@@ -1,0 +1,22 @@
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+
+namespace AigcGateway.Core.DependencyInjection;
+
+/// <summary>Everything <see cref="GatewayCoreServiceCollectionExtensions.AddGatewayCore"/> needs.</summary>
+public sealed record GatewayCoreOptions
+{
+    /// <summary>Configured namespaces and label selector (<c>Gateway:Namespaces</c>, <c>Gateway:TemplateLabels</c>).</summary>
+    public CatalogFilter Catalog { get; init; } = CatalogFilter.All;
+
+    /// <summary>The earlier gateway's filter file (<c>Gateway:ConfigFile</c>); merged into <see cref="Catalog"/> when it exists.</summary>
+    public string? LegacyConfigFile { get; init; } = LegacyFilterFile.DefaultPath;
+
+    public LifecycleOptions Lifecycle { get; init; } = new();
+
+    public KubernetesConnection Kubernetes { get; init; } = KubernetesConnection.Default;
+
+    /// <summary>The catalog filter in force: configuration merged with the legacy file (throws <see cref="FormatException"/> if the file is malformed).</summary>
+    public CatalogFilter EffectiveCatalog() =>
+        LegacyFilterFile.TryLoad(LegacyConfigFile) is { } legacy ? Catalog.Merge(legacy) : Catalog;
+}

@@ -1,0 +1,133 @@
+using System.Collections.Immutable;
+
+namespace AigcGateway.Core.Diagnostics;
+
+/// <summary>
+/// Turns pod phase, container reasons, GameServer conditions and recent Warning events into one plain reason.
+/// The most specific cause wins: scheduling, image, volume, crash, network, then slow start.
+/// </summary>
+public static class Diagnoser
+{
+    /// <summary>Starting for longer than this is reported as a slow start.</summary>
+    public static readonly TimeSpan DefaultSlowStart = TimeSpan.FromMinutes(5);
+
+    /// <summary>Only Warning events newer than this are considered "recent".</summary>
+    public static readonly TimeSpan RecentEventWindow = TimeSpan.FromMinutes(30);
+
+    private static readonly string[] s_gpuResources = ["nvidia.com/gpu", "aliyun.com/gpu", "amd.com/gpu"];
+    private static readonly string[] s_imageReasons = ["ErrImagePull", "ImagePullBackOff", "InvalidImageName", "ErrImageNeverPull", "RegistryUnavailable"];
+
+    /// <summary>Returns null when nothing is wrong (running, or starting within the expected time).</summary>
+    public static InstanceDiagnostic? Diagnose(DiagnosticInputs inputs, DateTimeOffset now, TimeSpan? slowStart = null)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var pod = inputs.Pod ?? PodObservation.Empty;
+        var warnings = inputs.Events
+            .Where(e => e.IsWarning && (e.Time is null || now - e.Time <= RecentEventWindow))
+            .OrderByDescending(e => e.Time ?? DateTimeOffset.MinValue)
+            .ToImmutableArray();
+        var running = IsRunning(inputs);
+
+        var diagnostic = running ? null : Scheduling(pod, inputs, warnings)
+            ?? Image(pod, warnings)
+            ?? Volume(inputs, warnings);
+        diagnostic ??= Crash(pod, inputs);
+        if (diagnostic is null && !running)
+        {
+            diagnostic = Network(pod, inputs) ?? SlowStart(inputs, now, slowStart ?? DefaultSlowStart);
+        }
+
+        return diagnostic is null ? null : diagnostic with { RawEvents = warnings };
+    }
+
+    private static bool IsRunning(DiagnosticInputs inputs) =>
+        string.Equals(inputs.GameServerState, "Ready", StringComparison.Ordinal)
+        && (inputs.NetworkState is null || string.Equals(inputs.NetworkState, "Ready", StringComparison.Ordinal));
+
+    private static InstanceDiagnostic? Scheduling(PodObservation pod, DiagnosticInputs inputs, ImmutableArray<EventObservation> warnings)
+    {
+        var messages = warnings.Where(e => e.Reason == "FailedScheduling").Select(e => e.Message)
+            .Concat(pod.Conditions.Where(c => c.Type == "PodScheduled" && c.IsFalse).Select(c => c.Message ?? string.Empty))
+            .Concat(inputs.GameServerConditions.Where(c => c.IsFalse && c.Reason == "Unschedulable").Select(c => c.Message ?? string.Empty));
+        foreach (var message in messages)
+        {
+            var gpu = s_gpuResources.FirstOrDefault(r => message.Contains("Insufficient " + r, StringComparison.OrdinalIgnoreCase));
+            if (gpu is not null)
+            {
+                return new InstanceDiagnostic(DiagnosticReason.NoFreeGpu, gpu);
+            }
+
+            if (message.Contains("Insufficient", StringComparison.OrdinalIgnoreCase))
+            {
+                return new InstanceDiagnostic(DiagnosticReason.NoFreeCapacity, message);
+            }
+        }
+
+        return null;
+    }
+
+    private static InstanceDiagnostic? Image(PodObservation pod, ImmutableArray<EventObservation> warnings)
+    {
+        var container = pod.Containers.FirstOrDefault(c => s_imageReasons.Contains(c.WaitingReason, StringComparer.Ordinal));
+        if (container is not null)
+        {
+            return new InstanceDiagnostic(DiagnosticReason.ImageCannotBePulled, container.WaitingMessage ?? container.WaitingReason);
+        }
+
+        var ev = warnings.FirstOrDefault(e =>
+            s_imageReasons.Contains(e.Reason, StringComparer.Ordinal)
+            || (e.Reason == "Failed" && e.Message.Contains("pull", StringComparison.OrdinalIgnoreCase)));
+        return ev is null ? null : new InstanceDiagnostic(DiagnosticReason.ImageCannotBePulled, ev.Message);
+    }
+
+    private static InstanceDiagnostic? Volume(DiagnosticInputs inputs, ImmutableArray<EventObservation> warnings)
+    {
+        var ev = warnings.FirstOrDefault(e => e.Reason is "FailedMount" or "FailedAttachVolume" or "ProvisioningFailed");
+        if (ev is not null)
+        {
+            return new InstanceDiagnostic(DiagnosticReason.VolumeCannotBeMounted, ev.Message);
+        }
+
+        var condition = inputs.GameServerConditions.FirstOrDefault(c => c.Type == "PersistentVolumeNormal" && c.IsFalse);
+        return condition is null ? null : new InstanceDiagnostic(DiagnosticReason.VolumeCannotBeMounted, condition.Message ?? condition.Reason);
+    }
+
+    private static InstanceDiagnostic? Crash(PodObservation pod, DiagnosticInputs inputs)
+    {
+        var crashing = pod.Containers.FirstOrDefault(c =>
+            c.WaitingReason == "CrashLoopBackOff" || (c.TerminatedReason is not null && c.ExitCode is not 0 && !c.Ready));
+        if (crashing is not null)
+        {
+            return new InstanceDiagnostic(DiagnosticReason.Crashing, crashing.Name, crashing.ExitCode);
+        }
+
+        if (pod.Phase == "Failed" || inputs.GameServerState == "Crash")
+        {
+            var last = pod.Containers.FirstOrDefault(c => c.ExitCode is not null);
+            return new InstanceDiagnostic(DiagnosticReason.Crashing, last?.Name, last?.ExitCode);
+        }
+
+        return null;
+    }
+
+    private static InstanceDiagnostic? Network(PodObservation pod, DiagnosticInputs inputs)
+    {
+        var podReady = string.Equals(inputs.GameServerState, "Ready", StringComparison.Ordinal)
+            || (pod.Phase == "Running" && !pod.Containers.IsDefaultOrEmpty && pod.Containers.All(c => c.Ready));
+        return podReady && inputs.NetworkState is not null && inputs.NetworkState != "Ready"
+            ? new InstanceDiagnostic(DiagnosticReason.NetworkNotReady, inputs.NetworkState)
+            : null;
+    }
+
+    private static InstanceDiagnostic? SlowStart(DiagnosticInputs inputs, DateTimeOffset now, TimeSpan threshold)
+    {
+        var started = inputs.StartedAt ?? inputs.Pod?.StartTime;
+        if (started is null)
+        {
+            return null;
+        }
+
+        var elapsed = now - started.Value;
+        return elapsed > threshold ? new InstanceDiagnostic(DiagnosticReason.SlowStart, null, null, elapsed) : null;
+    }
+}

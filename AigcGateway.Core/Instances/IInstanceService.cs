@@ -1,0 +1,27 @@
+using AigcGateway.Core.Templates;
+
+namespace AigcGateway.Core.Instances;
+
+/// <summary>The UI's port: a user's live dashboard and the operations on their instances.</summary>
+public interface IInstanceService
+{
+    /// <summary>False until the cache has listed the cluster once (<c>/readyz</c>).</summary>
+    bool IsReady { get; }
+
+    /// <summary>The user's dashboard now, from the cache (no API call).</summary>
+    UserDashboard GetDashboard(string userId);
+
+    /// <summary>The user's dashboard and a coalesced stream of its changes; other users' instances never appear.</summary>
+    Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>Installs the template for the user, or returns the instance they already have.</summary>
+    Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken);
+
+    Task<OperationResult> PauseAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+
+    Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+
+    Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+
+    Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+}

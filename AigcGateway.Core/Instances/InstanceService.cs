@@ -1,0 +1,624 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using AigcGateway.Core.Access;
+using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace AigcGateway.Core.Instances;
+
+/// <summary>
+/// The lifecycle (install, pause, recover, restart, uninstall) and the per-user views. Reads come from the snapshot;
+/// every GameServerSet change is one update with the resourceVersion it was computed from, retried on 409 after
+/// re-reading. Writes to one template are queued within the process, so conflicts only come from other writers.
+/// </summary>
+internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwnershipAdopter
+{
+    private readonly SnapshotHub _hub;
+    private readonly ITemplateStore _store;
+    private readonly IUserInstanceMirror _mirror;
+    private readonly LifecycleOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<InstanceService> _logger;
+    private readonly PendingOperations _pending;
+    private readonly ConcurrentDictionary<TemplateRef, TemplateQueue> _queues = new();
+    private readonly InstanceActivity? _activity;
+
+    public InstanceService(
+        SnapshotHub hub,
+        ITemplateStore store,
+        IUserInstanceMirror mirror,
+        LifecycleOptions options,
+        TimeProvider time,
+        ILogger<InstanceService> logger,
+        InstanceActivity? activity = null)
+    {
+        _activity = activity;
+        _hub = hub;
+        _store = store;
+        _mirror = mirror;
+        _options = options;
+        _time = time;
+        _logger = logger;
+        _pending = new PendingOperations(hub, time, options.PendingTimeout);
+    }
+
+    public bool IsReady => _hub.Current.IsReady;
+
+    public ClusterSnapshot Snapshot => _hub.Current;
+
+    public ImmutableArray<Template> Templates => [.. _hub.Current.Templates.Values.Select(t => t.Template)];
+
+    public Template? Find(TemplateRef template) => _hub.Current.Templates.GetValueOrDefault(template)?.Template;
+
+    public UserDashboard GetDashboard(string userId) => Project(_hub.Current, userId);
+
+    public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        var (snapshot, signals, unsubscribe) = _hub.Subscribe();
+        var first = Project(snapshot, userId);
+        var stop = new CancellationTokenSource();
+        return Task.FromResult(new DashboardSubscription(first, Changes(first, signals, userId, stop.Token), () =>
+        {
+            unsubscribe();
+            stop.Cancel();
+            stop.Dispose();
+            return ValueTask.CompletedTask;
+        }));
+    }
+
+    public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
+    {
+        if (Precheck(userId, template, out var current) is { } refused)
+        {
+            return refused;
+        }
+
+        if (LifecyclePlanner.OwnedBy(current!, userId) is { } existing
+            && _pending.Get(new InstanceRef(template, existing))?.Operation is not (PendingOperation.Uninstall or PendingOperation.Uninstalled))
+        {
+            // answered from the cache; the queue below re-checks against the latest written state
+            return OperationResult.Ok(new InstanceRef(template, existing));
+        }
+
+        InstanceRef? created = null;
+        var result = await UpdateAsync(template, basis =>
+        {
+            if (LifecyclePlanner.OwnedBy(basis, userId) is { } owned)
+            {
+                return new Plan(null, OperationResult.Ok(new InstanceRef(template, owned)));
+            }
+
+            var (id, write) = LifecyclePlanner.Install(basis, _hub.Current.GameServerIds(template), userId);
+            created = new InstanceRef(template, id);
+            return new Plan(write, OperationResult.Ok(created));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (result.Succeeded && result.Instance == created)
+        {
+            _pending.Start(created!, userId, PendingOperation.Install);
+            LogInstalled(userId, created!);
+            await MirrorRecordAsync(userId, created!, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public async Task<OperationResult> PauseAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (Precheck(userId, instance.Template, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        var wrote = false;
+        var result = await UpdateAsync(instance.Template, basis =>
+        {
+            if (Owner(basis, userId, instance) is { } error)
+            {
+                return new Plan(null, error);
+            }
+
+            if (basis.Reserved.Contains(instance.Id))
+            {
+                return new Plan(null, OperationResult.Ok(instance));
+            }
+
+            wrote = true;
+            return new Plan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (result.Succeeded && !wrote)
+        {
+            _pending.ClearFailure(instance);
+        }
+
+        if (result.Succeeded && wrote)
+        {
+            _pending.Start(instance, userId, PendingOperation.Pause);
+            LogPaused(userId, instance);
+            await MirrorRecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public async Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (Precheck(userId, instance.Template, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        var wrote = false;
+        var result = await UpdateAsync(instance.Template, basis =>
+        {
+            if (Owner(basis, userId, instance) is { } error)
+            {
+                return new Plan(null, error);
+            }
+
+            if (!basis.Reserved.Contains(instance.Id))
+            {
+                return new Plan(null, OperationResult.Ok(instance));
+            }
+
+            wrote = true;
+            return new Plan(LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (result.Succeeded && !wrote)
+        {
+            _pending.ClearFailure(instance);
+        }
+
+        if (result.Succeeded && wrote)
+        {
+            _pending.Start(instance, userId, PendingOperation.Recover);
+            LogRecovered(userId, instance);
+            await MirrorRecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public async Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (Precheck(userId, instance.Template, out var state) is { } refused)
+        {
+            return refused;
+        }
+
+        if (Owner(state!, userId, instance) is { } notOwner)
+        {
+            return notOwner;
+        }
+
+        if (state!.Reserved.Contains(instance.Id))
+        {
+            return OperationResult.Fail(OperationError.NotRunning, instance);
+        }
+
+        _pending.Start(instance, userId, PendingOperation.Restart, _hub.Current.GameServer(instance)?.Uid);
+        try
+        {
+            await _store.DeletePodAsync(instance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterException ex)
+        {
+            _pending.Clear(instance);
+            LogOperationFailed(ex, "restart", instance);
+            return OperationResult.Fail(OperationError.ClusterError, instance, ex.Message);
+        }
+
+        LogRestarted(userId, instance);
+        return OperationResult.Ok(instance);
+    }
+
+    public async Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        if (Precheck(userId, instance.Template, out _) is { } refused)
+        {
+            return refused;
+        }
+
+        _pending.Start(instance, userId, PendingOperation.Uninstall);
+
+        // 1. stop it (one update: replicas - 1 and the id reserved); the record stays while data exists
+        TemplateState? stopped = null;
+        var result = await UpdateAsync(instance.Template, basis =>
+        {
+            stopped = basis;
+            if (Owner(basis, userId, instance) is { } error)
+            {
+                return new Plan(null, error);
+            }
+
+            return basis.Reserved.Contains(instance.Id)
+                ? new Plan(null, OperationResult.Ok(instance))
+                : new Plan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return FailUninstall(userId, instance, result);
+        }
+
+        // 2. delete every PVC of the instance once its pod is gone (a PVC in use is only deleted when the pod goes)
+        await _hub.WaitForAsync(
+            s => s.GameServer(instance) is null && !s.Pods.ContainsKey(instance),
+            _options.UninstallPodWait,
+            _time,
+            cancellationToken).ConfigureAwait(false);
+        var gone = true;
+        foreach (var volume in stopped!.DataVolumesOf(instance.Id))
+        {
+            try
+            {
+                gone &= await _store.DeleteVolumeAsync(instance.Template.Namespace, volume, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ClusterException ex)
+            {
+                LogOperationFailed(ex, "uninstall (delete volume " + volume + ")", instance);
+                return FailUninstall(userId, instance, OperationResult.Fail(OperationError.ClusterError, instance, ex.Message));
+            }
+        }
+
+        // 3. release the record (and the id, unless a volume is still terminating)
+        result = await UpdateAsync(instance.Template, basis =>
+        {
+            if (!basis.Owners.TryGetValue(instance.Id, out var owner))
+            {
+                return new Plan(null, OperationResult.Ok(instance));
+            }
+
+            return !string.Equals(owner, userId, StringComparison.Ordinal)
+                ? new Plan(null, OperationResult.Fail(OperationError.NotOwner, instance))
+                : new Plan(LifecyclePlanner.Release(basis, instance.Id, gone), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+        {
+            return FailUninstall(userId, instance, result);
+        }
+
+        _pending.Start(instance, userId, PendingOperation.Uninstalled);
+        LogUninstalled(userId, instance, gone);
+        try
+        {
+            await _mirror.ForgetAsync(userId, instance.Template, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMirrorFailed(ex, userId, instance);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Records <paramref name="userId"/> as the owner of an id found only in Logto (migration from the earlier gateway),
+    /// in one update, if nobody owns it yet. True when the user owns it afterwards.
+    /// </summary>
+    public async Task<bool> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
+        if (!_hub.Current.IsReady || !_hub.Current.Templates.ContainsKey(instance.Template))
+        {
+            return false;
+        }
+
+        var wrote = false;
+        var result = await UpdateAsync(instance.Template, basis =>
+        {
+            if (basis.Owners.TryGetValue(instance.Id, out var owner))
+            {
+                return new Plan(null, string.Equals(owner, userId, StringComparison.Ordinal)
+                    ? OperationResult.Ok(instance)
+                    : OperationResult.Fail(OperationError.NotOwner, instance));
+            }
+
+            wrote = true;
+            return new Plan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.SetItem(instance.Id, userId), basis.ReserveFormat), OperationResult.Ok(instance));
+        }, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded && wrote)
+        {
+            LogAdopted(userId, instance);
+        }
+
+        return result.Succeeded;
+    }
+
+    /// <summary>
+    /// Checks that OKG created the recorded ids; where it created others (older OKG, another writer), moves the owner
+    /// to the id that exists and logs it. Returns the number of corrections.
+    /// </summary>
+    public async Task<int> VerifyIdsAsync(TemplateRef template, CancellationToken cancellationToken)
+    {
+        var corrections = ImmutableArray<(int Recorded, int Actual)>.Empty;
+        TemplateState? basisUsed = null;
+        var result = await UpdateAsync(template, basis =>
+        {
+            basisUsed = basis;
+            corrections = LifecyclePlanner.Corrections(basis, _hub.Current.GameServerIds(template));
+            return corrections.IsEmpty
+                ? new Plan(null, OperationResult.Ok(new InstanceRef(template, 0)))
+                : new Plan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
+        }, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded || corrections.IsEmpty)
+        {
+            return 0;
+        }
+
+        foreach (var (recorded, actual) in corrections)
+        {
+            var owner = basisUsed!.Owners[recorded];
+            LogIdCorrected(template, recorded, actual, owner);
+            _pending.Clear(new InstanceRef(template, recorded));
+            await MirrorRecordAsync(owner, new InstanceRef(template, actual), cancellationToken).ConfigureAwait(false);
+        }
+
+        return corrections.Length;
+    }
+
+    /// <summary>Runs <see cref="VerifyIdsAsync"/> whenever the snapshot shows a template whose record needs correcting.</summary>
+    public async Task RunIdVerificationAsync(CancellationToken cancellationToken)
+    {
+        var (_, signals, unsubscribe) = _hub.Subscribe();
+        try
+        {
+            while (await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                signals.TryRead(out _);
+                var snapshot = _hub.Current;
+                foreach (var state in snapshot.Templates.Values)
+                {
+                    if (!LifecyclePlanner.Corrections(state, snapshot.GameServerIds(state.Ref)).IsEmpty)
+                    {
+                        await VerifyIdsAsync(state.Ref, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            unsubscribe();
+        }
+    }
+
+    private OperationResult FailUninstall(string userId, InstanceRef instance, OperationResult result)
+    {
+        if (result.Error is OperationError.NotOwner or OperationError.NotInstalled or OperationError.TemplateNotFound or OperationError.TemplateNotInstallable)
+        {
+            _pending.Clear(instance);
+        }
+        else
+        {
+            _pending.Fail(instance, userId, PendingOperation.Uninstall, new InstanceDiagnostic(DiagnosticReason.OperationFailed, result.Detail ?? result.Error?.ToString()));
+        }
+
+        return result;
+    }
+
+    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        state = null;
+        if (string.IsNullOrWhiteSpace(userId))
+        {
+            // never act for an unknown user (the earlier gateway created orphans this way)
+            throw new ArgumentException("A user id is required.", nameof(userId));
+        }
+
+        var snapshot = _hub.Current;
+        if (!snapshot.IsReady)
+        {
+            return OperationResult.Fail(OperationError.NotReady);
+        }
+
+        if (!snapshot.Templates.TryGetValue(template, out state))
+        {
+            return OperationResult.Fail(OperationError.TemplateNotFound);
+        }
+
+        return state.Template.IsInstallable ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
+    }
+
+    private static OperationResult? Owner(TemplateState basis, string userId, InstanceRef instance)
+    {
+        if (!basis.Template.IsInstallable)
+        {
+            return OperationResult.Fail(OperationError.TemplateNotInstallable, instance);
+        }
+
+        if (!basis.Owners.TryGetValue(instance.Id, out var owner))
+        {
+            return OperationResult.Fail(OperationError.NotInstalled, instance);
+        }
+
+        return string.Equals(owner, userId, StringComparison.Ordinal) ? null : OperationResult.Fail(OperationError.NotOwner, instance);
+    }
+
+    private async Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, Plan> plan, CancellationToken cancellationToken)
+    {
+        var queue = _queues.GetOrAdd(template, _ => new TemplateQueue());
+        await queue.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var basis = Newest(queue.LastWritten, _hub.Current.Templates.GetValueOrDefault(template));
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    basis ??= await _store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
+                    if (basis is null)
+                    {
+                        return OperationResult.Fail(OperationError.TemplateNotFound);
+                    }
+
+                    var (write, result) = plan(basis);
+                    if (write is null)
+                    {
+                        return result;
+                    }
+
+                    queue.LastWritten = await _store.WriteAsync(basis, write, cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+                catch (ClusterConflictException)
+                {
+                    queue.LastWritten = null;
+                    basis = null;
+                    if (attempt >= _options.MaxAttempts)
+                    {
+                        LogGaveUp(template, attempt);
+                        return OperationResult.Fail(OperationError.Busy);
+                    }
+
+                    LogConflict(template, attempt);
+                    await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (ClusterException ex)
+                {
+                    queue.LastWritten = null;
+                    LogOperationFailed(ex, "update", new InstanceRef(template, -1));
+                    return OperationResult.Fail(OperationError.ClusterError, null, ex.Message);
+                }
+            }
+        }
+        finally
+        {
+            queue.Gate.Release();
+        }
+    }
+
+    private TimeSpan Backoff(int attempt)
+    {
+        var ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
+        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
+    }
+
+    private static TemplateState? Newest(TemplateState? written, TemplateState? cached)
+    {
+        if (written is null || cached is null)
+        {
+            return written ?? cached;
+        }
+
+        return long.TryParse(written.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var w)
+            && long.TryParse(cached.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var c)
+            && c > w
+            ? cached
+            : written;
+    }
+
+    private UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
+        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter, _activity is null ? null : _activity.LastActivity);
+
+    private async IAsyncEnumerable<UserDashboard> Changes(
+        UserDashboard first,
+        System.Threading.Channels.ChannelReader<bool> signals,
+        string userId,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var last = first;
+        while (true)
+        {
+            try
+            {
+                // wake on a change, or after RefreshInterval so that time-dependent diagnostics (slow start) appear
+                using var tick = new CancellationTokenSource(_options.RefreshInterval, _time);
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tick.Token);
+                try
+                {
+                    if (!await signals.WaitToReadAsync(wait.Token).ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    // refresh tick
+                }
+
+                if (_options.CoalesceWindow > TimeSpan.Zero)
+                {
+                    await Task.Delay(_options.CoalesceWindow, _time, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                yield break;
+            }
+
+            signals.TryRead(out _);
+            var next = Project(_hub.Current, userId);
+            if (!next.SameAs(last))
+            {
+                last = next;
+                yield return next;
+            }
+        }
+    }
+
+    private async Task MirrorRecordAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _mirror.RecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogMirrorFailed(ex, userId, instance);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted {Instance} for user {UserId} from the Logto mapping")]
+    private partial void LogAdopted(string userId, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} installed {Instance}")]
+    private partial void LogInstalled(string userId, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} paused {Instance}")]
+    private partial void LogPaused(string userId, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} recovered {Instance}")]
+    private partial void LogRecovered(string userId, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} restarted {Instance}")]
+    private partial void LogRestarted(string userId, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} uninstalled {Instance} (id released: {IdReleased})")]
+    private partial void LogUninstalled(string userId, InstanceRef instance, bool idReleased);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Conflict updating {Template} (attempt {Attempt}); re-reading")]
+    private partial void LogConflict(TemplateRef template, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up updating {Template} after {Attempts} conflicts")]
+    private partial void LogGaveUp(TemplateRef template, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Operation {Operation} on {Instance} failed")]
+    private partial void LogOperationFailed(Exception exception, string operation, InstanceRef instance);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OKG created id {Actual} instead of {Recorded} in {Template}; the record of user {UserId} was corrected")]
+    private partial void LogIdCorrected(TemplateRef template, int recorded, int actual, string userId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Logto mirror of user {UserId} for {Instance}")]
+    private partial void LogMirrorFailed(Exception exception, string userId, InstanceRef instance);
+
+    private sealed record Plan(TemplateWrite? Write, OperationResult Result);
+
+    private sealed class TemplateQueue
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public TemplateState? LastWritten { get; set; }
+    }
+}

@@ -1,0 +1,29 @@
+namespace AigcGateway.Core.Instances;
+
+/// <summary>Why an operation was refused or failed; the UI turns each into a localised message.</summary>
+public enum OperationError
+{
+    /// <summary>The gateway has not finished reading the cluster yet; try again in a moment.</summary>
+    NotReady,
+
+    /// <summary>The template is not in the catalog (unknown, filtered out or deleted).</summary>
+    TemplateNotFound,
+
+    /// <summary>The template does not follow the conventions (see its conformance problems).</summary>
+    TemplateNotInstallable,
+
+    /// <summary>The user has no instance there.</summary>
+    NotInstalled,
+
+    /// <summary>The instance belongs to someone else.</summary>
+    NotOwner,
+
+    /// <summary>The instance is paused; recover it first.</summary>
+    NotRunning,
+
+    /// <summary>Too many concurrent changes to the template; try again.</summary>
+    Busy,
+
+    /// <summary>The Kubernetes API failed or refused the change.</summary>
+    ClusterError,
+}

@@ -1,0 +1,329 @@
+using System.Collections.Immutable;
+using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using k8s;
+using k8s.Models;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AigcGateway.Core.Kubernetes;
+
+/// <summary>
+/// The watch-fed cache: lists, then watches GameServerSets (catalog filter), GameServers, and the pods, Warning events
+/// and PVCs of OKG instances, and publishes an immutable <see cref="ClusterSnapshot"/>. 410 Gone -> re-list; a dropped
+/// stream -> re-watch from the last resourceVersion after a backoff; ready once every first list has completed.
+/// </summary>
+internal sealed partial class ClusterCache(
+    IKubernetesApi api,
+    SnapshotHub hub,
+    CatalogFilter filter,
+    ClusterCacheOptions options,
+    TimeProvider time,
+    ILogger<ClusterCache> logger) : BackgroundService
+{
+    private const string InstanceSelector = GameServer.OwnerLabel;
+    private readonly Lock _readyLock = new();
+    private readonly HashSet<string> _listed = [];
+    private int _loops = int.MaxValue;
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var namespaces = filter.AllNamespaces ? [null] : filter.Namespaces.Select(n => (string?)n).ToArray();
+        _loops = namespaces.Length * 5;
+        var loops = new List<Task>();
+        foreach (var ns in namespaces)
+        {
+            loops.Add(RunAsync<GameServerSet>(WatchedKind.GameServerSets, ns, filter.LabelSelector, ApplyTemplates, stoppingToken));
+            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, null, ApplyGameServers, stoppingToken));
+            loops.Add(RunAsync<V1Pod>(WatchedKind.Pods, ns, InstanceSelector, ApplyPods, stoppingToken));
+            loops.Add(RunAsync<Corev1Event>(WatchedKind.Events, ns, null, ApplyEvents, stoppingToken));
+            loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, null, ApplyVolumes, stoppingToken));
+        }
+
+        return Task.WhenAll(loops);
+    }
+
+    private async Task RunAsync<T>(
+        WatchedKind kind,
+        string? ns,
+        string? selector,
+        Action<string?, IReadOnlyList<T>?, WatchEventType, T?> apply,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        var backoff = options.InitialBackoff;
+        string? version = null;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                if (version is null)
+                {
+                    var list = await api.ListAsync<T>(kind, ns, selector, cancellationToken).ConfigureAwait(false);
+                    apply(ns, list.Items, WatchEventType.Added, null);
+                    version = list.ResourceVersion;
+                    MarkListed(kind, ns);
+                    LogListed(kind, ns ?? "*", list.Items.Count, version);
+                }
+
+                var received = false;
+                await foreach (var ev in api.WatchAsync<T>(kind, ns, selector, version, cancellationToken).ConfigureAwait(false))
+                {
+                    if (ev.ErrorCode == 410)
+                    {
+                        LogGone(kind, ns ?? "*", version);
+                        version = null;
+                        break;
+                    }
+
+                    if (ev.ErrorCode is { } code)
+                    {
+                        throw new ClusterException($"watch {kind} reported error {code}") { StatusCode = code };
+                    }
+
+                    received = true;
+                    backoff = options.InitialBackoff;
+                    if (ev.Object is not null && ev.Type != WatchEventType.Bookmark)
+                    {
+                        apply(ns, null, ev.Type, ev.Object);
+                    }
+
+                    version = ev.ResourceVersion ?? version;
+                }
+
+                if (version is null)
+                {
+                    continue; // re-list at once after 410
+                }
+
+                // the server ended the stream (timeout or drop): watch again from the last version
+                LogStreamEnded(kind, ns ?? "*", version);
+                if (!received)
+                {
+                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                    backoff = Next(backoff);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (ClusterException ex) when (ex.StatusCode == 410)
+            {
+                LogGone(kind, ns ?? "*", version);
+                version = null;
+            }
+            catch (Exception ex)
+            {
+                LogWatchFailed(ex, kind, ns ?? "*", backoff);
+                try
+                {
+                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                backoff = Next(backoff);
+            }
+        }
+    }
+
+    private TimeSpan Next(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(options.MaxBackoff.Ticks, backoff.Ticks * 2));
+
+    private void MarkListed(WatchedKind kind, string? ns)
+    {
+        lock (_readyLock)
+        {
+            if (_listed.Add($"{kind}/{ns}") && _listed.Count == _loops)
+            {
+                hub.Publish(s => s with { IsReady = true });
+                LogReady(_loops);
+            }
+        }
+    }
+
+    private static bool InScope(string? ns, string? objectNamespace) => ns is null || string.Equals(ns, objectNamespace, StringComparison.Ordinal);
+
+    private void ApplyTemplates(string? ns, IReadOnlyList<GameServerSet>? list, WatchEventType type, GameServerSet? gss) => hub.Publish(s =>
+    {
+        var templates = s.Templates;
+        if (list is not null)
+        {
+            templates = templates.RemoveRange(templates.Keys.Where(k => InScope(ns, k.Namespace)));
+            foreach (var item in list)
+            {
+                templates = Apply(templates, WatchEventType.Added, item);
+            }
+        }
+        else if (gss is not null)
+        {
+            templates = Apply(templates, type, gss);
+        }
+
+        return s with { Templates = templates };
+    });
+
+    private ImmutableDictionary<TemplateRef, TemplateState> Apply(ImmutableDictionary<TemplateRef, TemplateState> templates, WatchEventType type, GameServerSet gss)
+    {
+        var key = GameServerSetMapper.RefOf(gss);
+        var labels = gss.Metadata.Labels is null ? null : new Dictionary<string, string>(gss.Metadata.Labels);
+        return type == WatchEventType.Deleted || !filter.Matches(key.Namespace, labels)
+            ? templates.Remove(key)
+            : templates.SetItem(key, GameServerSetMapper.ToState(gss));
+    }
+
+    private void ApplyGameServers(string? ns, IReadOnlyList<GameServer>? list, WatchEventType type, GameServer? gs) => hub.Publish(s =>
+    {
+        var servers = s.GameServers;
+        if (list is not null)
+        {
+            servers = servers.RemoveRange(servers.Keys.Where(k => InScope(ns, k.Namespace)));
+            foreach (var item in list)
+            {
+                servers = Apply(servers, WatchEventType.Added, item);
+            }
+        }
+        else if (gs is not null)
+        {
+            servers = Apply(servers, type, gs);
+        }
+
+        return s with { GameServers = servers };
+    });
+
+    private static ImmutableDictionary<TemplateRef, ImmutableDictionary<int, GameServerObservation>> Apply(
+        ImmutableDictionary<TemplateRef, ImmutableDictionary<int, GameServerObservation>> servers,
+        WatchEventType type,
+        GameServer gs)
+    {
+        if (GameServerMapper.TemplateOf(gs) is not { } template || GameServerMapper.ToObservation(gs) is not { } observation)
+        {
+            return servers;
+        }
+
+        var byId = servers.GetValueOrDefault(template, ImmutableDictionary<int, GameServerObservation>.Empty);
+        byId = type == WatchEventType.Deleted ? byId.Remove(observation.Id) : byId.SetItem(observation.Id, observation);
+        return byId.IsEmpty ? servers.Remove(template) : servers.SetItem(template, byId);
+    }
+
+    private void ApplyPods(string? ns, IReadOnlyList<V1Pod>? list, WatchEventType type, V1Pod? pod) => hub.Publish(s =>
+    {
+        var pods = s.Pods;
+        if (list is not null)
+        {
+            pods = pods.RemoveRange(pods.Keys.Where(k => InScope(ns, k.Template.Namespace)));
+            foreach (var item in list)
+            {
+                pods = Apply(pods, WatchEventType.Added, item);
+            }
+        }
+        else if (pod is not null)
+        {
+            pods = Apply(pods, type, pod);
+        }
+
+        return s with { Pods = pods };
+    });
+
+    private static ImmutableDictionary<InstanceRef, PodObservation> Apply(ImmutableDictionary<InstanceRef, PodObservation> pods, WatchEventType type, V1Pod pod)
+    {
+        if (InstanceOf(pod.Metadata?.NamespaceProperty, pod.Metadata?.Name, pod.Metadata?.Labels) is not { } instance)
+        {
+            return pods;
+        }
+
+        return type == WatchEventType.Deleted ? pods.Remove(instance) : pods.SetItem(instance, GameServerMapper.ToPod(pod));
+    }
+
+    private void ApplyEvents(string? ns, IReadOnlyList<Corev1Event>? list, WatchEventType type, Corev1Event? ev) => hub.Publish(s =>
+    {
+        var events = s.Events;
+        if (list is not null)
+        {
+            events = events.RemoveRange(events.Keys.Where(k => InScope(ns, k.Template.Namespace)));
+            foreach (var item in list)
+            {
+                events = Apply(events, WatchEventType.Added, item);
+            }
+        }
+        else if (ev is not null)
+        {
+            events = Apply(events, type, ev);
+        }
+
+        return s with { Events = events };
+    });
+
+    private ImmutableDictionary<InstanceRef, ImmutableArray<EventObservation>> Apply(
+        ImmutableDictionary<InstanceRef, ImmutableArray<EventObservation>> events,
+        WatchEventType type,
+        Corev1Event ev)
+    {
+        if (type == WatchEventType.Deleted
+            || !string.Equals(ev.Type, "Warning", StringComparison.Ordinal)
+            || ev.InvolvedObject?.Kind is not ("Pod" or "GameServer")
+            || InstanceOf(ev.InvolvedObject.NamespaceProperty ?? ev.Metadata?.NamespaceProperty, ev.InvolvedObject.Name, null) is not { } instance)
+        {
+            return events;
+        }
+
+        var observation = GameServerMapper.ToEvent(ev);
+        var existing = events.GetValueOrDefault(instance, []);
+        var updated = existing
+            .Where(e => !(e.Reason == observation.Reason && e.Message == observation.Message))
+            .Prepend(observation)
+            .OrderByDescending(e => e.Time ?? DateTimeOffset.MinValue)
+            .Take(options.EventsPerInstance)
+            .ToImmutableArray();
+        return events.SetItem(instance, updated);
+    }
+
+    private void ApplyVolumes(string? ns, IReadOnlyList<V1PersistentVolumeClaim>? list, WatchEventType type, V1PersistentVolumeClaim? pvc) => hub.Publish(s =>
+    {
+        var volumes = s.Volumes;
+        if (list is not null)
+        {
+            volumes = volumes.Except(volumes.Where(v => ns is null || v.StartsWith(ns + "/", StringComparison.Ordinal)));
+            foreach (var item in list)
+            {
+                volumes = volumes.Add($"{item.Metadata?.NamespaceProperty}/{item.Metadata?.Name}");
+            }
+        }
+        else if (pvc is not null)
+        {
+            var key = $"{pvc.Metadata?.NamespaceProperty}/{pvc.Metadata?.Name}";
+            volumes = type == WatchEventType.Deleted ? volumes.Remove(key) : volumes.Add(key);
+        }
+
+        return s with { Volumes = volumes };
+    });
+
+    private static InstanceRef? InstanceOf(string? ns, string? name, IDictionary<string, string>? labels)
+    {
+        if (name is null || GameServerMapper.IdOf(name) is not { } id)
+        {
+            return null;
+        }
+
+        var template = labels is not null && labels.TryGetValue(GameServer.OwnerLabel, out var owner) ? owner : name[..name.LastIndexOf('-')];
+        return new InstanceRef(new TemplateRef(ns ?? "default", template), id);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Listed {Kind} in {Namespace}: {Count} items at version {Version}")]
+    private partial void LogListed(WatchedKind kind, string @namespace, int count, string version);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Cluster cache ready ({Loops} lists completed)")]
+    private partial void LogReady(int loops);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Watch of {Kind} in {Namespace} expired (410 Gone at {Version}); re-listing")]
+    private partial void LogGone(WatchedKind kind, string @namespace, string? version);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Watch of {Kind} in {Namespace} ended; watching again from {Version}")]
+    private partial void LogStreamEnded(WatchedKind kind, string @namespace, string version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Watch of {Kind} in {Namespace} failed; retrying in {Backoff}")]
+    private partial void LogWatchFailed(Exception exception, WatchedKind kind, string @namespace, TimeSpan backoff);
+}

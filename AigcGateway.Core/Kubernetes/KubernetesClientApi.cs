@@ -1,0 +1,257 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Runtime.CompilerServices;
+using AigcGateway.Core.Instances;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace AigcGateway.Core.Kubernetes;
+
+/// <summary><see cref="IKubernetesApi"/> over the real KubernetesClient (in-cluster, kubeconfig or a URL such as the emulator).</summary>
+internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
+{
+    private const string Group = GameServerSet.Group;
+    private const string Version = GameServerSet.Version;
+
+    public async Task<KubeList<T>> ListAsync<T>(WatchedKind kind, string? @namespace, string? labelSelector, CancellationToken cancellationToken)
+        where T : class
+    {
+        var selector = string.IsNullOrEmpty(labelSelector) ? null : labelSelector;
+        try
+        {
+            switch (kind)
+            {
+                case WatchedKind.GameServerSets:
+                {
+                    using var list = await CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
+                }
+
+                case WatchedKind.GameServers:
+                {
+                    using var list = await CustomList<GameServerList>(GameServer.Plural, @namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
+                }
+
+                case WatchedKind.Pods:
+                {
+                    using var list = await Pods(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
+                }
+
+                case WatchedKind.Events:
+                {
+                    using var list = await Events(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
+                }
+
+                case WatchedKind.Volumes:
+                {
+                    using var list = await Volumes(@namespace, selector, null, false, cancellationToken).ConfigureAwait(false);
+                    return new KubeList<T>([.. list.Body.Items.Cast<T>()], list.Body.Metadata?.ResourceVersion ?? string.Empty);
+                }
+
+                default:
+                    throw new ArgumentOutOfRangeException(nameof(kind), kind, null);
+            }
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"list {kind}");
+        }
+    }
+
+    public async IAsyncEnumerable<KubeEvent<T>> WatchAsync<T>(
+        WatchedKind kind,
+        string? @namespace,
+        string? labelSelector,
+        string resourceVersion,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+        where T : class
+    {
+        var selector = string.IsNullOrEmpty(labelSelector) ? null : labelSelector;
+        var errors = new ConcurrentQueue<Exception>();
+
+        // the typed WatchAsync<T, TList> is marked obsolete in favour of WatchList*Async, which has no typed variant for
+        // custom resources; it is kept for all kinds so GameServerSets and pods are watched the same way
+#pragma warning disable CS0618
+        IAsyncEnumerable<(WatchEventType, T)> stream = kind switch
+        {
+            WatchedKind.GameServerSets => Cast<GameServerSet, T>(CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, resourceVersion, true, cancellationToken)
+                .WatchAsync<GameServerSet, GameServerSetList>(errors.Enqueue, cancellationToken)),
+            WatchedKind.GameServers => Cast<GameServer, T>(CustomList<GameServerList>(GameServer.Plural, @namespace, selector, resourceVersion, true, cancellationToken)
+                .WatchAsync<GameServer, GameServerList>(errors.Enqueue, cancellationToken)),
+            WatchedKind.Pods => Cast<V1Pod, T>(Pods(@namespace, selector, resourceVersion, true, cancellationToken)
+                .WatchAsync<V1Pod, V1PodList>(errors.Enqueue, cancellationToken)),
+            WatchedKind.Events => Cast<Corev1Event, T>(Events(@namespace, selector, resourceVersion, true, cancellationToken)
+                .WatchAsync<Corev1Event, Corev1EventList>(errors.Enqueue, cancellationToken)),
+            WatchedKind.Volumes => Cast<V1PersistentVolumeClaim, T>(Volumes(@namespace, selector, resourceVersion, true, cancellationToken)
+                .WatchAsync<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(errors.Enqueue, cancellationToken)),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+#pragma warning restore CS0618
+
+        var enumerator = stream.GetAsyncEnumerator(cancellationToken);
+        await using (enumerator.ConfigureAwait(false))
+        {
+            while (true)
+            {
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (HttpOperationException ex)
+                {
+                    throw Translate(ex, $"watch {kind}");
+                }
+
+                // the client reports ERROR events (e.g. 410 Gone) through onError, not by throwing
+                while (errors.TryDequeue(out var error))
+                {
+                    if (error is KubernetesException { Status.Code: { } code })
+                    {
+                        yield return new KubeEvent<T>(WatchEventType.Error, null, null, code);
+                    }
+                    else
+                    {
+                        throw new ClusterException($"watch {kind} failed: {error.Message}", error);
+                    }
+                }
+
+                if (!more)
+                {
+                    yield break;
+                }
+
+                var (type, item) = enumerator.Current;
+                var version = (item as IMetadata<V1ObjectMeta>)?.Metadata?.ResourceVersion;
+                yield return new KubeEvent<T>(type, type == WatchEventType.Bookmark ? null : item, version);
+            }
+        }
+    }
+
+    public async Task<GameServerSet?> ReadGameServerSetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
+                Group, Version, @namespace, GameServerSet.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.Body;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"read GameServerSet {@namespace}/{name}");
+        }
+    }
+
+    public async Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(gameServerSet);
+        try
+        {
+            using var response = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<GameServerSet>(
+                gameServerSet,
+                Group,
+                Version,
+                gameServerSet.Metadata.NamespaceProperty,
+                GameServerSet.Plural,
+                gameServerSet.Metadata.Name,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            return response.Body;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"update GameServerSet {gameServerSet.Metadata.NamespaceProperty}/{gameServerSet.Metadata.Name}");
+        }
+    }
+
+    public async Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var _ = await client.CoreV1.DeleteNamespacedPodWithHttpMessagesAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // already gone
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"delete pod {@namespace}/{name}");
+        }
+    }
+
+    public async Task<bool> DeletePersistentVolumeClaimAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var _ = await client.CoreV1.DeleteNamespacedPersistentVolumeClaimWithHttpMessagesAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return true;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"delete PVC {@namespace}/{name}");
+        }
+
+        try
+        {
+            using var _ = await client.CoreV1.ReadNamespacedPersistentVolumeClaimWithHttpMessagesAsync(name, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return false;
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return true;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"read PVC {@namespace}/{name}");
+        }
+    }
+
+    private static ClusterException Translate(HttpOperationException ex, string what)
+    {
+        var code = (int)ex.Response.StatusCode;
+        var message = $"{what}: {(int)ex.Response.StatusCode} {ex.Response.ReasonPhrase}";
+        return code == 409 ? new ClusterConflictException(message, ex) : new ClusterException(message, ex) { StatusCode = code };
+    }
+
+    private static async IAsyncEnumerable<(WatchEventType, TOut)> Cast<TIn, TOut>(IAsyncEnumerable<(WatchEventType, TIn)> source)
+        where TOut : class
+    {
+        await foreach (var (type, item) in source.ConfigureAwait(false))
+        {
+            yield return (type, (item as TOut)!);
+        }
+    }
+
+    private Task<HttpOperationResponse<TList>> CustomList<TList>(string plural, string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
+        ns is null
+            ? client.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<TList>(
+                Group, Version, plural, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<TList>(
+                Group, Version, ns, plural, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+
+    private Task<HttpOperationResponse<V1PodList>> Pods(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
+        ns is null
+            ? client.CoreV1.ListPodForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CoreV1.ListNamespacedPodWithHttpMessagesAsync(ns, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+
+    private Task<HttpOperationResponse<Corev1EventList>> Events(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
+        ns is null
+            ? client.CoreV1.ListEventForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(ns, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+
+    private Task<HttpOperationResponse<V1PersistentVolumeClaimList>> Volumes(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
+        ns is null
+            ? client.CoreV1.ListPersistentVolumeClaimForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CoreV1.ListNamespacedPersistentVolumeClaimWithHttpMessagesAsync(ns, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+}

@@ -1,0 +1,45 @@
+using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace AigcGateway.Core.Kubernetes;
+
+/// <summary>Registers the KubernetesClient-based adapter (kept here so no other folder references <c>k8s</c>).</summary>
+internal static class KubernetesRegistration
+{
+    public static void Add(IServiceCollection services, KubernetesConnection connection, CatalogFilter catalog)
+    {
+        services.AddSingleton<IKubernetes>(_ => new k8s.Kubernetes(Configuration(connection)));
+        services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
+        services.AddSingleton(new ClusterCacheOptions());
+        services.AddSingleton<IHostedService>(sp => new ClusterCache(
+            sp.GetRequiredService<IKubernetesApi>(),
+            sp.GetRequiredService<SnapshotHub>(),
+            catalog,
+            sp.GetRequiredService<ClusterCacheOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClusterCache>>()));
+    }
+
+    internal static KubernetesClientConfiguration Configuration(KubernetesConnection connection)
+    {
+        if (!string.IsNullOrWhiteSpace(connection.ApiServerUrl))
+        {
+            return new KubernetesClientConfiguration { Host = connection.ApiServerUrl };
+        }
+
+        if (!string.IsNullOrWhiteSpace(connection.KubeconfigPath))
+        {
+            return KubernetesClientConfiguration.BuildConfigFromConfigFile(connection.KubeconfigPath);
+        }
+
+        return KubernetesClientConfiguration.IsInCluster()
+            ? KubernetesClientConfiguration.InClusterConfig()
+            : KubernetesClientConfiguration.BuildDefaultConfig();
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Immutable;
+using System.Globalization;
+
+namespace AigcGateway.Core.Templates;
+
+/// <summary>
+/// A template and its desired state as last read: replicas, the explicit reserve list and the ownership record,
+/// with the resourceVersion every write must carry.
+/// </summary>
+public sealed record TemplateState
+{
+    public required Template Template { get; init; }
+
+    public required int Replicas { get; init; }
+
+    public required ReserveIdSet Reserved { get; init; }
+
+    public required ImmutableSortedDictionary<int, string> Owners { get; init; }
+
+    public required string ResourceVersion { get; init; }
+
+    /// <summary>The form the reserve list was found in; writes keep it.</summary>
+    public ReserveIdFormat ReserveFormat { get; init; } = ReserveIdFormat.Plain;
+
+    public TemplateRef Ref => Template.Ref;
+
+    /// <summary>The object this state was read from (opaque to everything but the Kubernetes adapter, which updates it).</summary>
+    internal object? Source { get; init; }
+
+    /// <summary>The PVC names of one id, one per volume claim template.</summary>
+    public IEnumerable<string> DataVolumesOf(int id) =>
+        Template.DataVolumeNames.Select(v => $"{v}-{Ref.Name}-{id.ToString(CultureInfo.InvariantCulture)}");
+}

@@ -1,0 +1,61 @@
+using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace AigcGateway.Tests.Core;
+
+public sealed class AddGatewayCoreTests
+{
+    private static ServiceProvider Build(GatewayCoreOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGatewayCore(options);
+        return services.BuildServiceProvider();
+    }
+
+    [Fact]
+    public async Task The_ports_and_hosted_services_resolve_against_an_api_server_url()
+    {
+        await using var provider = Build(new GatewayCoreOptions { Kubernetes = new KubernetesConnection("http://127.0.0.1:1"), LegacyConfigFile = null });
+
+        var instances = provider.GetRequiredService<IInstanceService>();
+        provider.GetRequiredService<ICatalog>().ShouldBeSameAs(instances);
+        provider.GetRequiredService<AigcGateway.Core.Users.IOwnershipAdopter>().ShouldBeSameAs(instances);
+        provider.GetRequiredService<AigcGateway.Core.Users.IInstanceOwnershipSource>().ShouldNotBeNull();
+        provider.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current.Count.ShouldBe(0);
+        provider.GetRequiredService<AigcGateway.Core.Access.InstanceActivity>().ShouldNotBeNull();
+        provider.GetServices<IHostedService>().Count().ShouldBe(2);
+        instances.IsReady.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_earlier_gateways_filter_file_is_merged_into_the_catalog_filter()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"aigc-filter-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{"namespaces": ["ai"], "gss_labels": {"aigc": "true"}}""");
+        try
+        {
+            var options = new GatewayCoreOptions { Catalog = CatalogFilter.Create(["default"], null), LegacyConfigFile = path };
+
+            var filter = options.EffectiveCatalog();
+
+            filter.Namespaces.ShouldBe(["default", "ai"]);
+            filter.LabelSelector.ShouldBe("aigc=true");
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_missing_filter_file_leaves_the_configured_filter()
+    {
+        var options = new GatewayCoreOptions { LegacyConfigFile = "/nonexistent/config.json" };
+
+        options.EffectiveCatalog().ShouldBe(CatalogFilter.All);
+    }
+}

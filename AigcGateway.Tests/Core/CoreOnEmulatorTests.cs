@@ -1,0 +1,271 @@
+// Emulator-backed tests of the core. They need the emulator branch (AigcGateway.Tests/Emulator/EmulatorHarness.cs,
+// AigcGateway.Web/Demo/Kubernetes); after merging it, delete this comment, the #if line and the #endif at the end.
+#if CORE_ON_EMULATOR
+using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Emulator;
+using k8s;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using KubernetesEmulatorOptions = AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions;
+
+namespace AigcGateway.Tests.Core;
+
+/// <summary>The core (cache, lifecycle, real client) against the Kubernetes API emulator with its OKG simulation.</summary>
+public sealed class CoreOnEmulatorTests : IAsyncDisposable
+{
+    private static readonly TemplateRef s_template = new(EmulatorHarness.Ns, "sd");
+    private EmulatorHarness? _harness;
+    private ServiceProvider? _provider;
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_provider is not null)
+        {
+            foreach (var hosted in _provider.GetServices<IHostedService>())
+            {
+                await hosted.StopAsync(CancellationToken.None);
+            }
+
+            await _provider.DisposeAsync();
+        }
+
+        if (_harness is not null)
+        {
+            await _harness.DisposeAsync();
+        }
+    }
+
+    private async Task<IInstanceService> StartAsync(int replicas = 0, string strategy = "ReserveIds", KubernetesEmulatorOptions? options = null, LifecycleOptions? lifecycle = null)
+    {
+        _harness = await EmulatorHarness.StartAsync(options);
+        await _harness.CreateSetAsync("sd", replicas, strategy);
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGatewayCore(new GatewayCoreOptions
+        {
+            Kubernetes = new KubernetesConnection(_harness.Emulator.BaseAddress.ToString()),
+            LegacyConfigFile = null,
+            Catalog = CatalogFilter.Create([EmulatorHarness.Ns], [new("aigc", "true")]),
+            Lifecycle = lifecycle ?? new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
+        });
+        _provider = services.BuildServiceProvider();
+        foreach (var hosted in _provider.GetServices<IHostedService>())
+        {
+            await hosted.StartAsync(Ct);
+        }
+
+        var instances = _provider.GetRequiredService<IInstanceService>();
+        await WaitForDashboard(instances, "probe", d => d.IsReady);
+        return instances;
+    }
+
+    /// <summary>Waits (bounded) until the user's live dashboard satisfies <paramref name="condition"/>.</summary>
+    private static async Task WaitForDashboard(IInstanceService instances, string user, Func<UserDashboard, bool> condition)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await using var subscription = await instances.SubscribeAsync(user, timeout.Token);
+        if (condition(subscription.Snapshot))
+        {
+            return;
+        }
+
+        await foreach (var dashboard in subscription.Changes.WithCancellation(timeout.Token))
+        {
+            if (condition(dashboard))
+            {
+                return;
+            }
+        }
+    }
+
+    private static Task WaitForState(IInstanceService instances, string user, InstanceState state) =>
+        WaitForDashboard(instances, user, d => d.InstanceOf(s_template)?.State == state);
+
+    [Fact]
+    public async Task Install_pause_recover_restart_uninstall_on_the_emulator()
+    {
+        var instances = await StartAsync();
+
+        var installed = await instances.InstallAsync("alice", s_template, Ct);
+        installed.Instance.ShouldBe(new InstanceRef(s_template, 0));
+        await WaitForState(instances, "alice", InstanceState.Running);
+        instances.GetDashboard("alice").InstanceOf(s_template)!.Url.ShouldNotBeNull();
+
+        (await instances.PauseAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
+        await WaitForState(instances, "alice", InstanceState.Paused);
+
+        (await instances.RecoverAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
+        await WaitForState(instances, "alice", InstanceState.Running);
+        (await _harness!.ServerIdsAsync("sd")).ShouldBe([0]);
+
+        var seen = new List<InstanceState?>();
+        (await instances.RestartAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
+        await WaitForDashboard(instances, "alice", d =>
+        {
+            seen.Add(d.InstanceOf(s_template)?.State);
+            return d.InstanceOf(s_template)?.State == InstanceState.Running;
+        });
+        seen.ShouldNotContain((InstanceState?)null);
+        seen.ShouldNotContain(InstanceState.NotInstalled);
+        _harness.Emulator.WatchCount.ShouldBeGreaterThan(0);
+
+        (await instances.UninstallAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
+        instances.GetDashboard("alice").Instances.ShouldBeEmpty();
+        var pvcs = await _harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
+        pvcs.Items.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Two_hundred_installs_on_the_emulator_get_two_hundred_ids()
+    {
+        var instances = await StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 200).Select(i => Task.Run(() => instances.InstallAsync($"u{i}", s_template, Ct), Ct)));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        results.Select(r => r.Instance!.Id).Distinct().Count().ShouldBe(200);
+        await _harness!.SettleAsync();
+        (await _harness.ServerIdsAsync("sd")).Count.ShouldBe(200);
+        var gss = await _harness.ReadSetAsync("sd");
+        gss.Spec.Replicas.ShouldBe(200);
+    }
+
+    [Fact]
+    public async Task Injected_500s_and_409s_are_handled()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.FailNextWrites(2, 409);
+
+        (await instances.InstallAsync("alice", s_template, Ct)).Succeeded.ShouldBeTrue();
+
+        _harness.Emulator.Faults.FailNextWrites(1, 500);
+        (await instances.InstallAsync("bob", s_template, Ct)).Error.ShouldBe(OperationError.ClusterError);
+    }
+
+    [Fact]
+    public async Task The_cache_survives_dropped_watches_and_compaction()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.CompactHistory();
+        _harness.Emulator.Faults.DropWatches();
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForState(instances, "alice", InstanceState.Running);
+    }
+
+    [Fact]
+    public async Task No_free_gpu_is_diagnosed_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.MakeUnschedulable(EmulatorHarness.Ns, "sd");
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.NoFreeGpu);
+    }
+
+    [Fact]
+    public async Task Ten_parallel_installs_of_one_user_on_the_emulator_create_one_instance()
+    {
+        var instances = await StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(() => instances.InstallAsync("alice", s_template, Ct), Ct)));
+
+        results.Select(r => r.Instance).Distinct().ShouldHaveSingleItem();
+        await _harness!.SettleAsync();
+        (await _harness.ServerIdsAsync("sd")).ShouldBe([0]);
+    }
+
+    [Fact]
+    public async Task A_non_conforming_template_is_refused_on_the_emulator()
+    {
+        var instances = await StartAsync(strategy: "General");
+
+        (await instances.InstallAsync("alice", s_template, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+        instances.GetDashboard("alice").Templates.ShouldHaveSingleItem().IsInstallable.ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_paused_instance_keeps_its_volume_and_gets_its_id_back_with_either_reserve_form(bool plainInts)
+    {
+        var instances = await StartAsync(options: KubernetesEmulatorOptions.ForTests with { PlainIntReserveIds = plainInts });
+        var alice = (await instances.InstallAsync("alice", s_template, Ct)).Instance!;
+        var bob = (await instances.InstallAsync("bob", s_template, Ct)).Instance!;
+        await WaitForState(instances, "bob", InstanceState.Running);
+
+        await instances.PauseAsync("alice", alice, Ct);
+        await WaitForState(instances, "alice", InstanceState.Paused);
+        var carol = (await instances.InstallAsync("carol", s_template, Ct)).Instance!;
+        await instances.RecoverAsync("alice", alice, Ct);
+        await WaitForState(instances, "alice", InstanceState.Running);
+
+        carol.Id.ShouldBe(2);
+        await _harness!.SettleAsync();
+        (await _harness.ServerIdsAsync("sd")).ShouldBe([alice.Id, bob.Id, carol.Id]);
+        var pvcs = await _harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
+        pvcs.Items.Select(p => p.Metadata.Name).ShouldContain("user-data-sd-0");
+    }
+
+    [Fact]
+    public async Task Image_pull_failure_is_diagnosed_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.FailImagePull(EmulatorHarness.Ns, "sd");
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.ImageCannotBePulled);
+    }
+
+    [Fact]
+    public async Task A_crash_loop_is_diagnosed_with_its_exit_code_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.CrashLoop(EmulatorHarness.Ns, "sd", exitCode: 137);
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.Crashing, ExitCode: 137 });
+    }
+
+    [Fact]
+    public async Task A_slow_start_is_diagnosed_with_its_elapsed_time_on_the_emulator()
+    {
+        var instances = await StartAsync(lifecycle: new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, SlowStartAfter = TimeSpan.FromSeconds(1), RefreshInterval = TimeSpan.FromMilliseconds(200) });
+        _harness!.Emulator.Faults.SlowStart(EmulatorHarness.Ns, "sd", TimeSpan.FromMinutes(5));
+
+        await instances.InstallAsync("alice", s_template, Ct);
+
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.SlowStart, Elapsed: not null });
+    }
+
+    [Fact]
+    public async Task A_pause_and_recover_storm_on_the_emulator_gives_everyone_their_own_id_back()
+    {
+        var instances = await StartAsync();
+        var users = Enumerable.Range(0, 30).Select(i => $"u{i}").ToList();
+        var installed = await Task.WhenAll(users.Select(u => Task.Run(() => instances.InstallAsync(u, s_template, Ct), Ct)));
+        await _harness!.SettleAsync();
+
+        await Task.WhenAll(installed.Select((r, i) => Task.Run(() => instances.PauseAsync(users[i], r.Instance!, Ct), Ct)));
+        await _harness.SettleAsync();
+        (await _harness.ServerIdsAsync("sd")).ShouldBeEmpty();
+        await Task.WhenAll(installed.Select((r, i) => Task.Run(() => instances.RecoverAsync(users[i], r.Instance!, Ct), Ct)));
+        await _harness.SettleAsync();
+
+        (await _harness.ServerIdsAsync("sd")).ShouldBe([.. installed.Select(r => r.Instance!.Id).Order()]);
+        foreach (var user in users)
+        {
+            await WaitForState(instances, user, InstanceState.Running);
+        }
+    }
+}
+#endif

@@ -1,0 +1,163 @@
+using System.Text.Json;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Kubernetes;
+using AigcGateway.Core.Templates;
+using k8s;
+
+namespace AigcGateway.Tests.Core;
+
+public sealed class GameServerSetMapperTests
+{
+    private static GameServerSet Fixture() => KubernetesJson.Deserialize<GameServerSet>(Core.Fixture.Read("gameserverset-ingress-reserveids.json"));
+
+    private static GameServerSet With(Action<GameServerSet> change)
+    {
+        var gss = Fixture();
+        change(gss);
+        return gss;
+    }
+
+    [Fact]
+    public void The_api_object_maps_to_a_template_with_its_desired_state()
+    {
+        var state = GameServerSetMapper.ToState(Fixture());
+
+        state.Ref.ShouldBe(new TemplateRef("default", "sd-cpu"));
+        state.Replicas.ShouldBe(2);
+        state.Reserved.ToString().ShouldBe("1,3-5");
+        state.ReserveFormat.ShouldBe(ReserveIdFormat.Ranges);
+        state.ResourceVersion.ShouldBe("918273");
+        state.Owners.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_api_object_is_a_conforming_installable_template()
+    {
+        var template = GameServerSetMapper.ToState(Fixture()).Template;
+
+        template.Problems.ShouldBeEmpty();
+        template.IsInstallable.ShouldBeTrue();
+        template.CanBeProtected.ShouldBeTrue();
+        template.DisplayName.ShouldBe("sd-cpu");
+        template.DataVolumeNames.ShouldBe(["user-data"]);
+        template.Resources.DataVolumeSize.ShouldBe("50Gi");
+    }
+
+    [Fact]
+    public void Display_annotations_are_read()
+    {
+        var gss = With(g =>
+        {
+            g.Metadata.Annotations[TemplateAnnotations.DisplayName] = "Stable Diffusion (CPU)";
+            g.Metadata.Annotations[TemplateAnnotations.Description] = "Draw pictures.";
+            g.Metadata.Annotations[TemplateAnnotations.Icon] = "Brush";
+            g.Metadata.Annotations[TemplateAnnotations.GpuType] = "NVIDIA A10";
+            g.Metadata.Annotations[TemplateAnnotations.IdleTimeout] = "1h30m";
+        });
+
+        var template = GameServerSetMapper.ToState(gss).Template;
+
+        template.DisplayName.ShouldBe("Stable Diffusion (CPU)");
+        template.Description.ShouldBe("Draw pictures.");
+        template.Icon.ShouldBe("Brush");
+        template.GpuType.ShouldBe("NVIDIA A10");
+        template.IdleTimeout.ShouldBe(TimeSpan.FromMinutes(90));
+    }
+
+    [Fact]
+    public void Gpu_cpu_and_memory_limits_are_summarised()
+    {
+        var gss = With(g => g.Spec.GameServerTemplate!.Spec = JsonDocument.Parse("""
+            {"containers":[{"name":"a","resources":{"limits":{"nvidia.com/gpu":"1","cpu":"4","memory":"16Gi"}}},
+                           {"name":"b","resources":{"limits":{"nvidia.com/gpu":1}}}]}
+            """).RootElement.Clone());
+
+        var resources = GameServerSetMapper.ToState(gss).Template.Resources;
+
+        resources.GpuCount.ShouldBe(2);
+        resources.Cpu.ShouldBe("4");
+        resources.Memory.ShouldBe("16Gi");
+        resources.GpuMemoryGiB.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Shared_gpu_memory_is_read_in_gib()
+    {
+        var gss = With(g => g.Spec.GameServerTemplate!.Spec = JsonDocument.Parse("""
+            {"containers":[{"name":"a","resources":{"limits":{"aliyun.com/gpu-mem":3}}}]}
+            """).RootElement.Clone());
+
+        GameServerSetMapper.ToState(gss).Template.Resources.GpuMemoryGiB.ShouldBe(3);
+    }
+
+    [Fact]
+    public void A_plain_reserve_list_keeps_the_plain_form()
+    {
+        var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement(1), JsonSerializer.SerializeToElement(3)]);
+
+        GameServerSetMapper.ToState(gss).ReserveFormat.ShouldBe(ReserveIdFormat.Plain);
+    }
+
+    [Fact]
+    public void A_malformed_reserve_list_makes_the_template_not_installable()
+    {
+        var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement("x-y")]);
+
+        GameServerSetMapper.ToState(gss).Template.IsInstallable.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void Scale_down_deleting_volumes_is_not_installable()
+    {
+        var gss = With(g => g.Spec.PersistentVolumeClaimRetentionPolicy = new PvcRetentionPolicy { WhenScaled = "Delete" });
+
+        GameServerSetMapper.ToState(gss).Template.Problems.ShouldContain(p => p.Code == ConformanceCode.ScaleDownDeletesData);
+    }
+
+    [Fact]
+    public void The_ownership_annotation_is_read()
+    {
+        var gss = With(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":"u2"}""");
+
+        GameServerSetMapper.ToState(gss).Owners.ShouldBe(new Dictionary<int, string> { [0] = "u1", [2] = "u2" });
+    }
+
+    [Fact]
+    public void A_write_changes_replicas_reserve_list_and_owners_only()
+    {
+        var original = Fixture();
+        var write = new TemplateWrite(3, ReserveIdSet.Of(1, 3, 4), OwnershipRecord.Empty.Add(0, "u1"), ReserveIdFormat.Ranges);
+
+        var updated = GameServerSetMapper.ApplyWrite(original, write);
+
+        var json = JsonNodeOf(updated);
+        json["spec"]!["replicas"]!.GetValue<int>().ShouldBe(3);
+        json["spec"]!["reserveGameServerIds"]!.ToJsonString().ShouldBe("""[1,"3-4"]""");
+        json["metadata"]!["annotations"]![TemplateAnnotations.Owners]!.GetValue<string>().ShouldBe("""{"0":"u1"}""");
+        json["metadata"]!["resourceVersion"]!.GetValue<string>().ShouldBe("918273");
+        original.Spec.Replicas.ShouldBe(2);
+    }
+
+    [Fact]
+    public void A_write_keeps_every_field_the_gateway_does_not_model()
+    {
+        var original = JsonNodeOf(Fixture());
+        var write = new TemplateWrite(2, ReserveIdSet.Parse(["1", "3-5"]).Ids, OwnershipRecord.Empty, ReserveIdFormat.Ranges);
+
+        var updated = JsonNodeOf(GameServerSetMapper.ApplyWrite(Fixture(), write));
+
+        updated["spec"]!.ToJsonString().ShouldBe(original["spec"]!.ToJsonString());
+        updated["status"]!.ToJsonString().ShouldBe(original["status"]!.ToJsonString());
+    }
+
+    [Fact]
+    public void The_plain_form_is_written_as_ints()
+    {
+        var write = new TemplateWrite(1, ReserveIdSet.Of(3, 4), OwnershipRecord.Empty, ReserveIdFormat.Plain);
+
+        JsonNodeOf(GameServerSetMapper.ApplyWrite(Fixture(), write))["spec"]!["reserveGameServerIds"]!.ToJsonString().ShouldBe("[3,4]");
+    }
+
+    private static System.Text.Json.Nodes.JsonNode JsonNodeOf(GameServerSet gss) =>
+        System.Text.Json.Nodes.JsonNode.Parse(KubernetesJson.Serialize(gss))!;
+}

@@ -1,0 +1,33 @@
+using AigcGateway.Core.Kubernetes;
+
+namespace AigcGateway.Tests.Core;
+
+public sealed class KubernetesAccessTests
+{
+    /// <summary>Every call the adapter (KubernetesClientApi) makes, as (API group, resource, verb).</summary>
+    public static TheoryData<string, string, string> AdapterCalls => new()
+    {
+        { "game.kruise.io", "gameserversets", "list" },
+        { "game.kruise.io", "gameserversets", "watch" },
+        { "game.kruise.io", "gameserversets", "get" },
+        { "game.kruise.io", "gameserversets", "update" },
+        { "game.kruise.io", "gameservers", "list" },
+        { "game.kruise.io", "gameservers", "watch" },
+        { "", "pods", "list" },
+        { "", "pods", "watch" },
+        { "", "pods", "delete" },
+        { "", "events", "list" },
+        { "", "events", "watch" },
+        { "", "persistentvolumeclaims", "list" },
+        { "", "persistentvolumeclaims", "watch" },
+        { "", "persistentvolumeclaims", "delete" },
+        { "", "persistentvolumeclaims", "get" },
+    };
+
+    [Theory]
+    [MemberData(nameof(AdapterCalls))]
+    public void Every_call_of_the_adapter_is_granted_by_the_rbac_rules(string group, string resource, string verb)
+    {
+        KubernetesAccess.Rules.ShouldContain(r => r.ApiGroup == group && r.Resources.Contains(resource) && r.Verbs.Contains(verb));
+    }
+}
