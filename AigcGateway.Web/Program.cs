@@ -1,10 +1,8 @@
-using AigcGateway.Web.Components;
+using AigcGateway.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.AddGatewayWeb();
 
 var app = builder.Build();
-app.UseAntiforgery();
-app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.UseGatewayWeb();
 app.Run();

@@ -1,0 +1,36 @@
+namespace AigcGateway.Core.Access;
+
+/// <summary>
+/// The forward-auth decision: a pure function of the request's original address, the identity in the instance-access
+/// cookie and the index built from the cluster snapshot. No Kubernetes or Logto call happens here.
+/// </summary>
+public static class ForwardAuthPolicy
+{
+    public static ForwardAuthDecision Decide(
+        AccessIdentity? identity,
+        IReadOnlyList<string> originalUrl,
+        IReadOnlyList<string> forwardedHost,
+        IReadOnlyList<string> forwardedUri,
+        ForwardAuthIndex index)
+    {
+        if (identity is null || string.IsNullOrEmpty(identity.UserId))
+        {
+            return ForwardAuthDecision.Unauthenticated("no valid instance-access cookie");
+        }
+
+        if (!ForwardAuthTarget.TryFromHeaders(originalUrl, forwardedHost, forwardedUri, out var target, out var reason))
+        {
+            return ForwardAuthDecision.Forbidden(reason, identity);
+        }
+
+        var endpoint = index.Find(target!);
+        if (endpoint is null)
+        {
+            return ForwardAuthDecision.Forbidden($"no instance is published at {target!.Host}{target.Path}", identity);
+        }
+
+        return string.Equals(endpoint.OwnerId, identity.UserId, StringComparison.Ordinal)
+            ? ForwardAuthDecision.Allow(identity, endpoint.Instance)
+            : ForwardAuthDecision.Forbidden("the instance belongs to someone else", identity, endpoint.Instance);
+    }
+}

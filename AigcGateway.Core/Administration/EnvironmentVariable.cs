@@ -1,0 +1,3 @@
+namespace AigcGateway.Core.Administration;
+
+public sealed record EnvironmentVariable(string Name, string Value);

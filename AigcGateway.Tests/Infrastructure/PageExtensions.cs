@@ -1,0 +1,21 @@
+using Microsoft.Playwright;
+
+namespace AigcGateway.Tests.Infrastructure;
+
+public static class PageExtensions
+{
+    /// <summary>
+    /// Waits until the Blazor circuit is interactive: clicks before that are lost. The layout renders
+    /// <c>#circuit-state[data-interactive=true]</c> only once it runs in the circuit.
+    /// </summary>
+    public static Task WaitForCircuitAsync(this IPage page) =>
+        page.Locator("#circuit-state[data-interactive='true']").WaitForAsync(new LocatorWaitForOptions
+        {
+            State = WaitForSelectorState.Attached,
+            Timeout = 15_000,
+        });
+
+    /// <summary>Saves a screenshot into images/ (shown by the README).</summary>
+    public static Task SaveScreenshotAsync(this IPage page, string fileName) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, fileName), FullPage = false });
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace AigcGateway.Web.Preferences;
+
+/// <summary>
+/// <c>GET /culture/{culture}?returnUrl=</c>: remembers the language in the standard culture cookie and returns to a
+/// local page. The language must be applied to the whole page (server-rendered parts included), so the switch reloads.
+/// </summary>
+public static class PreferenceEndpoints
+{
+    public static IEndpointRouteBuilder MapPreferenceEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/culture/{culture}", (string culture, string? returnUrl, HttpContext context) =>
+        {
+            var supported = SupportedCultures.Find(culture);
+            if (supported is null)
+            {
+                return Results.Problem(
+                    title: "Unsupported language",
+                    detail: $"'{culture}' is not offered. Choose one of: {string.Join(", ", SupportedCultures.All)}.",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            context.Response.Cookies.Append(
+                CookieRequestCultureProvider.DefaultCookieName,
+                CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(supported)),
+                new CookieOptions
+                {
+                    Expires = DateTimeOffset.UtcNow.AddYears(1),
+                    IsEssential = true,
+                    HttpOnly = true,
+                    Secure = context.Request.IsHttps,
+                    SameSite = SameSiteMode.Lax,
+                });
+            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+        }).AllowAnonymous();
+        return endpoints;
+    }
+
+    /// <summary>Only paths of this site: "/x" but not "//host" or "/\host".</summary>
+    public static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url)
+        && url[0] == '/'
+        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+        && !url.Contains('\\', StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
+}
