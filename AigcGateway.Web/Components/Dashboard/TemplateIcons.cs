@@ -13,10 +13,15 @@ public static class TemplateIcons
     /// <summary>The icon of a template without one, or with a name that is not a Material icon.</summary>
     public const string Default = Icons.Material.Filled.AutoAwesome;
 
-    private static readonly FrozenDictionary<string, string> Filled = typeof(Icons.Material.Filled)
+    private static readonly FrozenDictionary<string, string> Exact = typeof(Icons.Material.Filled)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(string) && f.IsLiteral)
-        .ToFrozenDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!, StringComparer.OrdinalIgnoreCase);
+        .ToFrozenDictionary(f => f.Name, f => (string)f.GetRawConstantValue()!, StringComparer.Ordinal);
+
+    // a few names differ only in case (AddChart, Addchart): any of them will do
+    private static readonly FrozenDictionary<string, string> AnyCase = Exact
+        .DistinctBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The annotation is an image address the browser may load.</summary>
     public static bool IsImageUrl(string? icon)
@@ -50,6 +55,6 @@ public static class TemplateIcons
             name = "_" + name;
         }
 
-        return Filled.GetValueOrDefault(name, Default);
+        return Exact.GetValueOrDefault(name) ?? AnyCase.GetValueOrDefault(name, Default);
     }
 }
