@@ -39,7 +39,7 @@ public sealed partial class InstancePanel
     /// <summary>The address without the scheme and without a lone trailing slash.</summary>
     private static string Display(Uri url)
     {
-        var text = url.GetComponents(UriComponents.HostAndPort | UriComponents.PathAndQuery, UriFormat.Unescaped);
+        var text = url.GetComponents(UriComponents.Host | UriComponents.Port | UriComponents.PathAndQuery, UriFormat.Unescaped);
         return text.EndsWith('/') && url.AbsolutePath == "/" && string.IsNullOrEmpty(url.Query) ? text[..^1] : text;
     }
 }
