@@ -3,6 +3,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AngleSharp.Dom;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -24,8 +25,12 @@ public abstract class DashboardContext : BunitContext
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IInstanceService>(_ => Service);
         JSInterop.Mode = JSRuntimeMode.Loose;
+        Auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
+
+    /// <summary>Who is signed in (nobody until a test says so).</summary>
+    internal BunitAuthorizationContext Auth { get; }
 
     internal FakeTimeProvider Time { get; } = new(DashboardData.Now);
 
@@ -34,9 +39,12 @@ public abstract class DashboardContext : BunitContext
     /// <summary>Renders the dashboard (with the dialog providers) on a service whose first snapshot is <paramref name="initial"/>.</summary>
     internal IRenderedComponent<DashboardHost> Start(UserDashboard initial)
     {
-        _service = new FakeInstanceService(initial);
+        UseService(initial);
         return Render<DashboardHost>();
     }
+
+    /// <summary>Creates the fake service (whose first snapshot is <paramref name="initial"/>) without rendering anything.</summary>
+    internal void UseService(UserDashboard initial) => _service = new FakeInstanceService(initial);
 
     internal static IElement Card(IRenderedComponent<DashboardHost> host, TemplateRef template) =>
         host.Find($"[data-template='{template}']");
