@@ -174,6 +174,20 @@ public sealed class OperationTests : DashboardContext
     }
 
     [Fact]
+    public void The_uninstall_confirmation_puts_the_focus_in_the_name_field()
+    {
+        var host = Start(DashboardData.Ready(DashboardData.RunningStableDiffusion));
+
+        Button(host, DashboardData.StableDiffusionRef, "uninstall").Click();
+
+        var input = host.WaitForElement(".mud-dialog input");
+        host.WaitForAssertion(() => JSInterop.Invocations
+            .Where(i => i.Identifier == "Blazor._internal.domWrapper.focus")
+            .Select(i => ((Microsoft.AspNetCore.Components.ElementReference)i.Arguments[0]!).Id)
+            .ShouldContain(input.GetAttribute("blazor:elementreference")));
+    }
+
+    [Fact]
     public void A_wrong_name_keeps_uninstall_disabled()
     {
         var host = Start(DashboardData.Ready(DashboardData.RunningStableDiffusion));
