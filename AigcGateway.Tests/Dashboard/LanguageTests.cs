@@ -35,7 +35,7 @@ public sealed class LanguageTests : DashboardContext
         var card = Card(host, DashboardData.StableDiffusionRef);
         card.QuerySelector(".instance-state")!.TextContent.Trim().ShouldBe("启动中");
         card.QuerySelector(".instance-created")!.TextContent.ShouldBe("5 分钟前");
-        card.QuerySelector("[data-step='Scheduled']")!.TextContent.ShouldContain("已分配服务器");
+        card.QuerySelector("[data-step='Scheduled']")!.TextContent.ShouldContain("分配服务器");
         card.QuerySelector("[data-diagnostic]")!.TextContent.ShouldContain("没有空闲的此类 GPU");
         Button(host, DashboardData.StableDiffusionRef, "pause").TextContent.Trim().ShouldBe("暂停");
     }
