@@ -150,12 +150,26 @@ public sealed class OperationTests : DashboardContext
     }
 
     [Fact]
-    public void Recover_runs_straight_away()
+    public void Recover_says_the_address_and_files_come_back_and_a_gpu_is_reserved_again()
     {
         var paused = DashboardData.Instance(DashboardData.StableDiffusionRef, InstanceState.Paused);
         var host = Start(DashboardData.Ready(paused));
 
         Button(host, DashboardData.StableDiffusionRef, "recover").Click();
+
+        var dialog = host.WaitForElement(".mud-dialog");
+        dialog.TextContent.ShouldContain("same address and your files");
+        dialog.TextContent.ShouldContain("A GPU (NVIDIA A10) is reserved for you again");
+    }
+
+    [Fact]
+    public void Confirming_recover_recovers_the_same_instance()
+    {
+        var paused = DashboardData.Instance(DashboardData.StableDiffusionRef, InstanceState.Paused);
+        var host = Start(DashboardData.Ready(paused));
+        Button(host, DashboardData.StableDiffusionRef, "recover").Click();
+
+        host.WaitForElement(".mud-dialog [data-action='confirm']").Click();
 
         WaitForOperation(host, "recover").Instance.ShouldBe(paused.Ref);
     }

@@ -139,8 +139,6 @@ public sealed partial class DashboardView : IAsyncDisposable
         IDialogReference dialog;
         switch (action)
         {
-            case InstanceAction.Recover:
-                return true;
             case InstanceAction.Uninstall:
                 dialog = await Dialogs.ShowAsync<UninstallDialog>(
                     L["Dialog_Uninstall_Title", template.DisplayName],
@@ -195,6 +193,14 @@ public sealed partial class DashboardView : IAsyncDisposable
                 return (L["Dialog_Pause_Title", name],
                     [L["Dialog_Pause_Files"], L[gpu ? "Dialog_Pause_Gpu" : "Dialog_Pause_Resources"], L["Dialog_Pause_Recover"]],
                     L["Dialog_Pause_Confirm"], Color.Primary);
+            case InstanceAction.Recover:
+                List<string> recover = [L["Dialog_Recover_Text"]];
+                if (gpu)
+                {
+                    recover.Add(template.GpuType is { } gpuType ? L["Dialog_Recover_GpuOfType", gpuType] : L["Dialog_Recover_Gpu"]);
+                }
+
+                return (L["Dialog_Recover_Title", name], recover, L["Dialog_Recover_Confirm"], Color.Primary);
             case InstanceAction.Restart:
                 return (L["Dialog_Restart_Title", name], [L["Dialog_Restart_Text"]], L["Dialog_Restart_Confirm"], Color.Warning);
             default:
