@@ -126,6 +126,18 @@ public sealed class OperationTests : DashboardContext
     }
 
     [Fact]
+    public void Pausing_a_cpu_instance_says_its_cpu_and_memory_are_released_and_mentions_no_gpu()
+    {
+        var host = Start(DashboardData.Ready(DashboardData.Instance(DashboardData.CpuRef, InstanceState.Running)));
+
+        Button(host, DashboardData.CpuRef, "pause").Click();
+
+        var dialog = host.WaitForElement(".mud-dialog");
+        dialog.TextContent.ShouldContain("Its CPU and memory are released for others.");
+        dialog.TextContent.ShouldNotContain("GPU");
+    }
+
+    [Fact]
     public void Confirming_pause_pauses_that_instance()
     {
         var host = Start(DashboardData.Ready(DashboardData.RunningStableDiffusion));
