@@ -1,0 +1,12 @@
+namespace AigcGateway.Web.Components.Dashboard;
+
+/// <summary>What a user can do with a template's instance; the lower-case name is the button's <c>data-action</c>.</summary>
+public enum InstanceAction
+{
+    Install,
+    Visit,
+    Pause,
+    Recover,
+    Restart,
+    Uninstall,
+}

@@ -1,0 +1,45 @@
+using AigcGateway.Core.Instances;
+using AigcGateway.Web.Resources;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Localization;
+using MudBlazor;
+
+namespace AigcGateway.Web.Components.Dashboard;
+
+/// <summary>The user's instance: its state, address, when it was created and last used, how starting goes and what is wrong.</summary>
+public sealed partial class InstancePanel
+{
+    [Inject] public required IStringLocalizer<Strings> L { get; init; }
+
+    [Inject] public required TimeProvider Time { get; init; }
+
+    [Parameter, EditorRequired]
+    public required Instance Instance { get; set; }
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    private Color StateColor => Instance.State switch
+    {
+        InstanceState.Running => Color.Success,
+        InstanceState.Failed => Color.Error,
+        InstanceState.Paused => Color.Default,
+        InstanceState.Pausing or InstanceState.Uninstalling => Color.Warning,
+        _ => Color.Info,
+    };
+
+    private string StateIcon => Instance.State switch
+    {
+        InstanceState.Running => Icons.Material.Filled.CheckCircle,
+        InstanceState.Failed => Icons.Material.Filled.Error,
+        InstanceState.Paused => Icons.Material.Filled.PauseCircle,
+        InstanceState.Uninstalling => Icons.Material.Filled.Delete,
+        _ => Icons.Material.Filled.HourglassTop,
+    };
+
+    /// <summary>The address without the scheme and without a lone trailing slash.</summary>
+    private static string Display(Uri url)
+    {
+        var text = url.GetComponents(UriComponents.Host | UriComponents.Port | UriComponents.PathAndQuery, UriFormat.Unescaped);
+        return text.EndsWith('/') && url.AbsolutePath == "/" && string.IsNullOrEmpty(url.Query) ? text[..^1] : text;
+    }
+}
