@@ -3,7 +3,7 @@ using AigcGateway.Core.Templates;
 
 namespace AigcGateway.Core.DependencyInjection;
 
-/// <summary>Everything <see cref="GatewayCoreServiceCollectionExtensions.AddGatewayCore"/> needs.</summary>
+/// <summary>Everything <see cref="GatewayCoreServiceCollectionExtensions.AddGatewayCore(Microsoft.Extensions.DependencyInjection.IServiceCollection, GatewayCoreOptions)"/> needs.</summary>
 public sealed record GatewayCoreOptions
 {
     /// <summary>Configured namespaces and label selector (<c>Gateway:Namespaces</c>, <c>Gateway:TemplateLabels</c>).</summary>

@@ -20,18 +20,28 @@ public static class GatewayCoreServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddGatewayCore(this IServiceCollection services, GatewayCoreOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return services.AddGatewayCore(_ => options);
+    }
+
+    /// <summary>
+    /// As <see cref="AddGatewayCore(IServiceCollection, GatewayCoreOptions)"/>, with the options computed when the
+    /// services are first used (e.g. from configuration that is complete only once the host is built).
+    /// </summary>
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services, Func<IServiceProvider, GatewayCoreOptions> options)
+    {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        var catalog = options.EffectiveCatalog();
+        services.AddSingleton(options);
+        services.AddSingleton(sp => sp.GetRequiredService<GatewayCoreOptions>().Lifecycle);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new InstanceActivity(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SnapshotHub>();
-        services.AddSingleton(options.Lifecycle);
         services.AddSingleton(sp => new InstanceService(
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetRequiredService<ITemplateStore>(),
             sp.GetService<IUserInstanceMirror>() ?? new NullUserInstanceMirror(),
-            options.Lifecycle,
+            sp.GetRequiredService<LifecycleOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<InstanceService>>(),
             sp.GetRequiredService<InstanceActivity>()));
@@ -41,7 +51,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IInstanceOwnershipSource>(sp => new OwnershipSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IForwardAuthIndexSource>(sp => new ForwardAuthIndexSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IHostedService, IdVerificationService>();
-        KubernetesRegistration.Add(services, options.Kubernetes, catalog);
+        KubernetesRegistration.Add(services);
         return services;
     }
 }

@@ -1,6 +1,5 @@
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
-using AigcGateway.Core.Templates;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -11,16 +10,17 @@ namespace AigcGateway.Core.Kubernetes;
 /// <summary>Registers the KubernetesClient-based adapter (kept here so no other folder references <c>k8s</c>).</summary>
 internal static class KubernetesRegistration
 {
-    public static void Add(IServiceCollection services, KubernetesConnection connection, CatalogFilter catalog)
+    /// <summary>Reads the connection and the catalog filter from the registered <see cref="GatewayCoreOptions"/> when first used.</summary>
+    public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<IKubernetes>(_ => new k8s.Kubernetes(Configuration(connection)));
+        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes)));
         services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
         services.AddSingleton(new ClusterCacheOptions());
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),
             sp.GetRequiredService<SnapshotHub>(),
-            catalog,
+            sp.GetRequiredService<GatewayCoreOptions>().EffectiveCatalog(),
             sp.GetRequiredService<ClusterCacheOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ClusterCache>>()));
