@@ -267,5 +267,21 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
             await WaitForState(instances, user, InstanceState.Running);
         }
     }
+
+    [Fact]
+    public async Task The_forward_auth_index_maps_the_instance_host_to_its_owner_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        var alice = (await instances.InstallAsync("alice", s_template, Ct)).Instance!;
+        await WaitForState(instances, "alice", InstanceState.Running);
+
+        var index = _provider!.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current;
+
+        AigcGateway.Core.Access.ForwardAuthTarget.TryParse("http://sd-0.aigc.test/", out var target, out _).ShouldBeTrue();
+        var endpoint = index.Find(target!);
+        endpoint.ShouldNotBeNull();
+        endpoint.Instance.ShouldBe(alice);
+        endpoint.OwnerId.ShouldBe("alice");
+    }
 }
 #endif
