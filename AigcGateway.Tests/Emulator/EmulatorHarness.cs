@@ -132,6 +132,17 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         return (response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>Runs a client call that must fail, and returns the Kubernetes Status body of the failure.</summary>
+    public static async Task<JsonNode> FailsWithAsync(HttpStatusCode code, Func<Task> call)
+    {
+        var error = await Should.ThrowAsync<k8s.Autorest.HttpOperationException>(call);
+        error.Response.StatusCode.ShouldBe(code, error.Response.Content);
+        var status = JsonNode.Parse(error.Response.Content)!;
+        status["kind"]!.GetValue<string>().ShouldBe("Status");
+        status["code"]!.GetValue<int>().ShouldBe((int)code);
+        return status;
+    }
+
     public static IEnumerable<int> ParseReserve(JsonArray? ids)
     {
         foreach (var item in ids ?? [])

@@ -109,7 +109,10 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     /// <summary>Completes when the controller is idle and no timed transition is pending: the simulation is at rest.</summary>
     public Task WaitForSettledAsync(CancellationToken ct) => _controller.WaitAsync(settled: true, ct);
 
-    /// <summary>Writes a kubeconfig for this emulator (context <c>aigc-emulator</c>) and returns its full path.</summary>
+    /// <summary>
+    /// Writes a kubeconfig for this emulator (context <c>aigc-emulator</c>, default namespace <see cref="KubernetesEmulatorOptions.DemoNamespace"/>,
+    /// a dummy token: the emulator does not authenticate) and returns its full path.
+    /// </summary>
     public string WriteKubeconfig(string path)
     {
         var full = Path.GetFullPath(path);
@@ -131,7 +134,8 @@ public sealed class KubernetesEmulator : IAsyncDisposable
             current-context: aigc-emulator
             users:
             - name: aigc-emulator
-              user: {"{}"}
+              user:
+                token: aigc-emulator
             preferences: {"{}"}
 
             """));
