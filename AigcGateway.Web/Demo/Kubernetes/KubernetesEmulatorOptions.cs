@@ -28,7 +28,7 @@ public sealed record KubernetesEmulatorOptions
     public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Number of changes retained for watches; older resource versions answer 410.</summary>
-    public int HistoryCapacity { get; init; } = 100_000;
+    public int HistoryCapacity { get; init; } = 20_000;
 
     /// <summary>Write back reserve lists as plain integers, as OKG before 1.0 did (default: compressed ranges).</summary>
     public bool PlainIntReserveIds { get; init; }

@@ -334,6 +334,14 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
             _oldestServable = _history.Dequeue().Version;
         }
 
+        byte[]? added = null, modified = null, deleted = null;
+        byte[] LineFor(string kind) => kind switch
+        {
+            "ADDED" => added ??= Line(kind, json),
+            "MODIFIED" => modified ??= Line(kind, json),
+            _ => deleted ??= Line(kind, json),
+        };
+
         foreach (var watcher in _watchers)
         {
             if (watcher.Type != type || (watcher.Namespace is not null && watcher.Namespace != ns))
@@ -345,15 +353,15 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
             var before = previous is not null && eventType == "MODIFIED" && watcher.Matches(type, ns, previous);
             if (eventType == "MODIFIED" && now && previous is not null && !before)
             {
-                watcher.Post("ADDED", json);
+                watcher.PostLine(LineFor("ADDED"));
             }
             else if (eventType == "MODIFIED" && !now && before)
             {
-                watcher.Post("DELETED", json);
+                watcher.PostLine(LineFor("DELETED"));
             }
             else if (now)
             {
-                watcher.Post(eventType, json);
+                watcher.PostLine(LineFor(eventType));
             }
         }
     }

@@ -20,5 +20,7 @@ internal sealed class Watcher(ResourceType type, string? ns, Selector? labels, S
 
     public void Post(string eventType, byte[] json) => _lines.Writer.TryWrite(ObjectStore.Line(eventType, json));
 
+    public void PostLine(byte[] line) => _lines.Writer.TryWrite(line);
+
     public void Close() => _lines.Writer.TryComplete();
 }
