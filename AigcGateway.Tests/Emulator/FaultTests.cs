@@ -3,6 +3,7 @@ using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AigcGateway.Tests.Emulator;
 
@@ -50,12 +51,14 @@ public sealed class FaultTests
     [Fact]
     public async Task An_image_pull_failure_shows_ErrImagePull_then_ImagePullBackOff()
     {
-        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { BackOffDelay = TimeSpan.FromMilliseconds(100) });
+        var time = new FakeTimeProvider();
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { BackOffDelay = TimeSpan.FromSeconds(10), TimeProvider = time });
         h.Emulator.Faults.FailImagePull(Ns, "sd");
         await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
         await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
 
         var first = await ContainerAsync(h, "sd-0");
+        time.Advance(TimeSpan.FromSeconds(10));
         await h.SettleAsync();
         var later = await ContainerAsync(h, "sd-0");
         var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
@@ -86,12 +89,14 @@ public sealed class FaultTests
     [Fact]
     public async Task A_slow_start_keeps_the_instance_Creating_until_the_extra_delay_passed()
     {
-        await using var h = await EmulatorHarness.StartAsync();
-        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMilliseconds(300));
+        var time = new FakeTimeProvider();
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
+        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
         await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
         await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
 
         var early = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
         await h.SettleAsync();
         var late = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
 

@@ -4,6 +4,7 @@ using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AigcGateway.Tests.Emulator;
 
@@ -190,10 +191,11 @@ public sealed class OkgSimulationTests
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(EmulatorHarness.Bound);
         var deletedSeen = new TaskCompletionSource();
+        var from = h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var watching = Task.Run(async () =>
         {
             await foreach (var (type, obj) in h.Client.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                "game.kruise.io", "v1alpha1", Ns, "gameservers", resourceVersion: h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken: cts.Token))
+                "game.kruise.io", "v1alpha1", Ns, "gameservers", resourceVersion: from, cancellationToken: cts.Token))
             {
                 if (type == WatchEventType.Deleted)
                 {
@@ -232,21 +234,29 @@ public sealed class OkgSimulationTests
     [Fact]
     public async Task Instances_progress_from_Creating_to_Ready_with_pod_events()
     {
+        var time = new FakeTimeProvider();
         await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with
         {
-            ScheduleDelay = TimeSpan.FromMilliseconds(50),
-            StartDelay = TimeSpan.FromMilliseconds(100),
+            ScheduleDelay = TimeSpan.FromSeconds(1),
+            StartDelay = TimeSpan.FromSeconds(5),
+            TimeProvider = time,
         });
         await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
         await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
 
         var creating = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        var scheduled = await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct);
+        time.Advance(TimeSpan.FromSeconds(5));
         await h.SettleAsync();
         var ready = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
         var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
 
         creating.CurrentState.ShouldBe("Creating");
         creating.NetworkState.ShouldBe("NotReady");
+        scheduled.Spec.NodeName.ShouldNotBeNull();
+        scheduled.Status.Phase.ShouldBe("Pending");
         ready.CurrentState.ShouldBe("Ready");
         ready.NetworkState.ShouldBe("Ready");
         ready.Status!["desiredState"]!.GetValue<string>().ShouldBe("Ready");
