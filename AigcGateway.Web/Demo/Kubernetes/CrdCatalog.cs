@@ -8,13 +8,16 @@ namespace AigcGateway.Web.Demo.Kubernetes;
 /// <summary>The OpenKruiseGame CRDs embedded in the assembly, as JSON objects, and validators for their schemas.</summary>
 internal static class CrdCatalog
 {
-    private static readonly Lazy<ImmutableArray<JsonObject>> Loaded = new(Load);
+    // kept serialized: every caller gets its own JsonObject tree (JsonObject is not safe for concurrent reads)
+    private static readonly Lazy<ImmutableArray<byte[]>> Loaded = new(() => [.. Load().Select(d => Json.ToBytes(d))]);
 
-    public static ImmutableArray<JsonObject> Definitions => Loaded.Value;
+    /// <summary>Fresh copies of the CRD objects.</summary>
+    public static ImmutableArray<JsonObject> Definitions() => [.. Loaded.Value.Select(b => Json.ParseObject(b))];
 
+    /// <summary>A validator over a private copy of the CRD schema.</summary>
     public static SchemaValidator ValidatorFor(ResourceType type)
     {
-        var crd = Definitions.Single(d => Json.Name(d) == type.GroupResource);
+        var crd = Definitions().Single(d => Json.Name(d) == type.GroupResource);
         var version = ((JsonArray)crd["spec"]!["versions"]!).OfType<JsonObject>().Single(v => Json.String(v["name"]) == type.Version);
         return new SchemaValidator((JsonObject)version["schema"]!["openAPIV3Schema"]!);
     }

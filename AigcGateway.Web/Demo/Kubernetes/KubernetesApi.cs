@@ -7,7 +7,7 @@ namespace AigcGateway.Web.Demo.Kubernetes;
 /// <summary>The REST surface of the emulated API server: discovery, CRUD, patch, subresources and watch.</summary>
 internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults faults, KubernetesEmulatorOptions options)
 {
-    private static readonly Dictionary<ResourceType, SchemaValidator> Validators = new()
+    private readonly Dictionary<ResourceType, SchemaValidator> _validators = new()
     {
         [ResourceType.GameServerSets] = CrdCatalog.ValidatorFor(ResourceType.GameServerSets),
         [ResourceType.GameServers] = CrdCatalog.ValidatorFor(ResourceType.GameServers),
@@ -457,8 +457,11 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             obj.Remove("status");
         }
 
-        Validate(type, obj);
-        return store.Create(type, obj);
+        lock (store.SyncRoot)
+        {
+            Validate(type, obj); // schemas are shared JsonObjects: read them under the lock only
+            return store.Create(type, obj);
+        }
     }
 
     private static void CheckIdentity(ResourceType type, JsonObject obj)
@@ -471,9 +474,9 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         }
     }
 
-    private static void Validate(ResourceType type, JsonObject obj)
+    private void Validate(ResourceType type, JsonObject obj)
     {
-        if (Validators.TryGetValue(type, out var validator))
+        if (_validators.TryGetValue(type, out var validator))
         {
             var errors = validator.ValidateAndPrune(obj);
             if (errors.Count > 0)

@@ -50,9 +50,9 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var store = new ObjectStore(options.HistoryCapacity, options.TimeProvider);
-        foreach (var crd in CrdCatalog.Definitions)
+        foreach (var crd in CrdCatalog.Definitions())
         {
-            store.Create(ResourceType.CustomResourceDefinitions, (JsonObject)crd.DeepClone());
+            store.Create(ResourceType.CustomResourceDefinitions, crd);
         }
 
         foreach (var ns in new[] { "default", "kube-system", options.DemoNamespace }.Distinct())
@@ -98,7 +98,17 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         });
         var app = builder.Build();
         app.Run(api.HandleAsync);
-        await app.StartAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await app.StartAsync(ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            await app.DisposeAsync().ConfigureAwait(false);
+            await controller.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new KubernetesEmulator(app, store, controller, api, faults, options, new Uri(address.TrimEnd('/') + "/"));
     }
