@@ -123,18 +123,22 @@ public sealed class KubectlTests
             using (var get = await RunAsync(kubeconfig, "get", "gss", "-A"))
             {
                 get.ExitCode.ShouldBe(0, get.Errors);
-                get.Output.ShouldContain("sd");
-                get.Output.ShouldContain(EmulatorHarness.Ns);
+                var lines = get.Output.Split('\n');
+                lines[0].Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(
+                    ["NAMESPACE", "NAME", "DESIRED", "CURRENT", "UPDATED", "READY", "MAINTAINING", "WAITTOBEDELETED", "PREDELETE", "AGE"]);
+                lines[1].Split(' ', StringSplitOptions.RemoveEmptyEntries)[..6].ShouldBe([EmulatorHarness.Ns, "sd", "1", "1", "1", "1"]);
             }
 
             using (var watch = new KubectlProcess(kubeconfig, ["get", "gs", "-n", EmulatorHarness.Ns, "-w"]))
             {
                 await watch.WaitForLineAsync("sd-0");
+                watch.Out.First().Split(' ', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["NAME", "STATE", "OPSSTATE", "DP", "UP", "AGE"]);
 
                 using var patch = await RunAsync(kubeconfig, "patch", "gss", "sd", "-n", EmulatorHarness.Ns, "--type", "merge", "-p", """{"spec":{"replicas":2}}""");
                 patch.ExitCode.ShouldBe(0, patch.Errors);
                 patch.Output.ShouldContain("patched");
                 await watch.WaitForLineAsync("sd-1");
+                await watch.WaitForLineAsync("Ready");
             }
 
             await h.SettleAsync();

@@ -14,6 +14,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
     };
 
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TableConverter _tables = new(options.TimeProvider);
 
     public void Stop() => _stopping.Cancel();
 
@@ -249,6 +250,11 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             case ("GET", _):
                 {
                     var obj = store.Get(type, ns, name) ?? throw StatusException.NotFound(type, name);
+                    if (subresource is null && TableConverter.Wanted(context.Request.Headers.Accept))
+                    {
+                        obj = _tables.Table(type, [obj], new JsonObject { ["resourceVersion"] = obj["metadata"]?["resourceVersion"]?.DeepClone() }, context.Request.Query["includeObject"]);
+                    }
+
                     await WriteAsync(context, 200, subresource == "scale" ? Scale(obj) : obj).ConfigureAwait(false);
                     break;
                 }
@@ -324,6 +330,13 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             metadata["remainingItemCount"] = remaining;
         }
 
+        if (TableConverter.Wanted(context.Request.Headers.Accept))
+        {
+            var table = _tables.Table(type, page.Select(b => Json.ParseObject(b)), metadata, query["includeObject"]);
+            await WriteAsync(context, 200, table).ConfigureAwait(false);
+            return;
+        }
+
         var head = $"{{\"kind\":\"{type.Kind}List\",\"apiVersion\":\"{type.ApiVersion}\",\"metadata\":{metadata.ToJsonString()},\"items\":[";
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
@@ -352,6 +365,8 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         var timeout = int.TryParse(query["timeoutSeconds"], CultureInfo.InvariantCulture, out var seconds) && seconds > 0
             ? TimeSpan.FromSeconds(seconds)
             : Timeout.InfiniteTimeSpan;
+        var asTable = TableConverter.Wanted(context.Request.Headers.Accept);
+        var tableHeaders = true;
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         Watcher watcher;
@@ -409,7 +424,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
 
                 while (watcher.Lines.TryRead(out var line))
                 {
-                    await context.Response.Body.WriteAsync(line, cts.Token).ConfigureAwait(false);
+                    await context.Response.Body.WriteAsync(asTable ? TableLine(type, line, query["includeObject"], ref tableHeaders) : line, cts.Token).ConfigureAwait(false);
                 }
 
                 await context.Response.Body.FlushAsync(cts.Token).ConfigureAwait(false);
@@ -422,6 +437,19 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         {
             store.Unwatch(watcher);
         }
+    }
+
+    private byte[] TableLine(ResourceType type, byte[] line, string? includeObject, ref bool headers)
+    {
+        var e = Json.ParseObject(line);
+        if (Json.String(e["type"]) is "BOOKMARK" or "ERROR" || e["object"] is not JsonObject obj)
+        {
+            return line;
+        }
+
+        var table = _tables.Table(type, [obj], new JsonObject { ["resourceVersion"] = obj["metadata"]?["resourceVersion"]?.DeepClone() }, includeObject, headers);
+        headers = false;
+        return ObjectStore.Line(Json.String(e["type"])!, Json.ToBytes(table));
     }
 
     private JsonObject Create(ResourceType type, string ns, JsonObject obj)

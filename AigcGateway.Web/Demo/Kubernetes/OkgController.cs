@@ -31,6 +31,7 @@ internal sealed class OkgController : IAsyncDisposable
     private long _sequence;
     private int _podCounter;
     private int _eventCounter;
+    private int _ipCounter;
 
     public OkgController(ObjectStore store, KubernetesEmulatorOptions options)
     {
@@ -551,7 +552,8 @@ internal sealed class OkgController : IAsyncDisposable
 
         pod["spec"]!["nodeName"] = NodeName;
         status["hostIP"] = NodeIp;
-        status["podIP"] = $"10.244.{(_podCounter / 250) % 250}.{(_podCounter % 250) + 2}";
+        var ip = ++_ipCounter;
+        status["podIP"] = $"10.244.{(ip / 250) % 250}.{(ip % 250) + 2}";
         status["startTime"] = now;
         status["conditions"] = new JsonArray(
             Condition("Initialized", "True", now),
