@@ -409,4 +409,14 @@ public sealed class ApiServerTests
             File.Delete(path);
         }
     }
+
+    [Fact]
+    public async Task Writing_into_a_new_namespace_makes_the_namespace_appear()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+
+        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 0), Ns, Ct);
+
+        (await h.Client.CoreV1.ReadNamespaceAsync(Ns, cancellationToken: Ct)).Status.Phase.ShouldBe("Active");
+    }
 }

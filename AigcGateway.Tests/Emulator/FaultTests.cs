@@ -177,4 +177,31 @@ public sealed class FaultTests
         (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "gpu-0", Ct)).CurrentState.ShouldBe("Creating");
         (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "cpu-0", Ct)).CurrentState.ShouldBe("Ready");
     }
+
+    [Fact]
+    public async Task Clearing_a_crash_loop_lets_the_instance_become_ready()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Emulator.Faults.CrashLoop(Ns, "sd", exitCode: 1);
+        await h.CreateSetAsync("sd", 1);
+
+        h.Emulator.Faults.Clear(Ns, "sd");
+        await h.SettleAsync();
+
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Ready");
+        (await ContainerAsync(h, "sd-0")).State.Running.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Clearing_an_image_pull_failure_lets_the_instance_become_ready()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Emulator.Faults.FailImagePull(Ns, "sd");
+        await h.CreateSetAsync("sd", 1);
+
+        h.Emulator.Faults.Clear(Ns, "sd");
+        await h.SettleAsync();
+
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Ready");
+    }
 }

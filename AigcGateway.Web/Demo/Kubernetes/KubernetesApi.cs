@@ -488,7 +488,19 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         lock (store.SyncRoot)
         {
             Validate(type, obj); // schemas are shared JsonObjects: read them under the lock only
-            return store.Create(type, obj);
+            var created = store.Create(type, obj);
+            if (type.Namespaced && store.Peek(ResourceType.Namespaces, "", ns) is null)
+            {
+                // lenient where a real API server answers 404: the namespace appears, so kubectl get ns stays consistent
+                store.Create(ResourceType.Namespaces, new JsonObject
+                {
+                    ["metadata"] = new JsonObject { ["name"] = ns, ["labels"] = new JsonObject { ["kubernetes.io/metadata.name"] = ns } },
+                    ["spec"] = new JsonObject { ["finalizers"] = new JsonArray("kubernetes") },
+                    ["status"] = new JsonObject { ["phase"] = "Active" },
+                });
+            }
+
+            return created;
         }
     }
 

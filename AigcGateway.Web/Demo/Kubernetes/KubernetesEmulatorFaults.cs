@@ -34,7 +34,10 @@ public sealed class KubernetesEmulatorFaults
     public void SlowStart(string ns, string gameServerSet, TimeSpan extraDelay) =>
         _controller.SetFault(ns, gameServerSet, f => f with { ExtraStartDelay = extraDelay });
 
-    /// <summary>Removes the pod faults of the template; Pending unscheduled pods are scheduled again.</summary>
+    /// <summary>
+    /// Removes the pod faults of the template: unscheduled pods are scheduled again, and pods in ErrImagePull,
+    /// ImagePullBackOff or CrashLoopBackOff start normally (as the scheduler and kubelet retry).
+    /// </summary>
     public void Clear(string ns, string gameServerSet) => _controller.ClearFault(ns, gameServerSet);
 
     /// <summary>The next <paramref name="count"/> write requests (POST, PUT, PATCH, DELETE) answer 409 Conflict or 500.</summary>

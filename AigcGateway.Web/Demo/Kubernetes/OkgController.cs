@@ -78,10 +78,16 @@ internal sealed class OkgController : IAsyncDisposable
             _faults.Remove((ns, gss));
             foreach (var pod in Pods(ns, gss).ToList())
             {
+                var (name, uid) = (Json.Name(pod), Json.Uid(pod));
+                var waiting = (pod["status"]?["containerStatuses"] as JsonArray ?? [])
+                    .Select(c => Json.String(c?["state"]?["waiting"]?["reason"])).OfType<string>().ToList();
                 if (Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null)
                 {
-                    var (name, uid) = (Json.Name(pod), Json.Uid(pod));
-                    At(TimeSpan.Zero, () => Schedule(ns, name, uid));
+                    At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
+                }
+                else if (waiting.Any(r => r is "ErrImagePull" or "ImagePullBackOff" or "CrashLoopBackOff"))
+                {
+                    At(_options.StartDelay, () => Start(ns, name, uid)); // the kubelet retries the pull / restart
                 }
             }
 
