@@ -378,4 +378,65 @@ public sealed class OkgSimulationTests
         var (code, _) = await h.RawAsync(HttpMethod.Get, $"/apis/game.kruise.io/v1alpha1/namespaces/{Ns}/gameservers/sd-0/scale");
         code.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    private static async Task<Dictionary<string, string>> PodUidsAsync(EmulatorHarness h) =>
+        (await h.Client.CoreV1.ListNamespacedPodAsync(Ns, cancellationToken: Ct)).Items.ToDictionary(p => p.Metadata.Name, p => p.Metadata.Uid);
+
+    private static Task PatchAsync(EmulatorHarness h, string patch) =>
+        h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch(patch, V1Patch.PatchType.MergePatch), Ns, "sd", Ct);
+
+    [Fact]
+    public async Task A_template_change_recreates_the_instances_with_the_same_ids_and_volumes()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 2);
+        var before = await PodUidsAsync(h);
+        var pvc = (await h.Client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("user-data-sd-1", Ns, cancellationToken: Ct)).Metadata.Uid;
+
+        await h.UpdateSetAsync("sd", g => g.Spec.GameServerTemplate!["spec"]!["containers"]![0]!["args"] = new JsonArray("--medvram"));
+
+        var after = await PodUidsAsync(h);
+        after.Keys.ShouldBe(before.Keys, ignoreOrder: true);
+        after.ShouldAllBe(kv => before[kv.Key] != kv.Value);
+        (await h.Client.CoreV1.ReadNamespacedPodAsync("sd-1", Ns, cancellationToken: Ct)).Spec.Containers[0].Args.ShouldBe(["--medvram"]);
+        (await h.Client.CoreV1.ReadNamespacedPersistentVolumeClaimAsync("user-data-sd-1", Ns, cancellationToken: Ct)).Metadata.Uid.ShouldBe(pvc);
+        (await h.ReadSetAsync("sd")).Status!["updatedReadyReplicas"]!.GetValue<int>().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task An_image_change_updates_in_place_when_the_policy_allows_it()
+    {
+        var time = new FakeTimeProvider();
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { StartDelay = TimeSpan.FromSeconds(5), TimeProvider = time });
+        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
+        await PatchAsync(h, """{"spec":{"updateStrategy":{"rollingUpdate":{"podUpdatePolicy":"InPlaceIfPossible"}}}}""");
+        time.Advance(TimeSpan.FromSeconds(5));
+        await h.SettleAsync();
+        var before = await PodUidsAsync(h);
+
+        await PatchAsync(h, """{"spec":{"gameServerTemplate":{"spec":{"containers":[{"name":"sd","image":"registry.example.com/lab/sd:v2","ports":[{"name":"http","containerPort":7860}],"resources":{"limits":{"cpu":"1"}}}]}}}}""");
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        var updating = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
+        time.Advance(TimeSpan.FromSeconds(5));
+        await h.SettleAsync();
+
+        updating.CurrentState.ShouldBe("Updating");
+        (await PodUidsAsync(h)).ShouldBe(before);
+        (await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct)).Spec.Containers[0].Image.ShouldBe("registry.example.com/lab/sd:v2");
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Ready");
+    }
+
+    [Fact]
+    public async Task A_non_image_change_recreates_the_pod_even_with_in_place_updates()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 1);
+        await PatchAsync(h, """{"spec":{"updateStrategy":{"rollingUpdate":{"podUpdatePolicy":"InPlaceIfPossible"}}}}""");
+        await h.SettleAsync();
+        var before = await PodUidsAsync(h);
+
+        await h.UpdateSetAsync("sd", g => g.Spec.GameServerTemplate!["spec"]!["containers"]![0]!["args"] = new JsonArray("--lowvram"));
+
+        (await PodUidsAsync(h))["sd-0"].ShouldNotBe(before["sd-0"]);
+    }
 }

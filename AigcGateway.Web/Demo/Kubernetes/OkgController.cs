@@ -14,6 +14,9 @@ internal sealed class OkgController : IAsyncDisposable
     private const string NodeName = "emulator-node-1";
     private const string NodeIp = "192.168.49.2";
     private const string NodePortAnnotation = "emulator.aigc-gateway.io/node-port";
+    private const string RevisionLabel = "controller-revision-hash";
+    private const string ShapeAnnotation = "emulator.aigc-gateway.io/template-shape";
+    private const string UpdatingAnnotation = "emulator.aigc-gateway.io/updating";
 
     private readonly ObjectStore _store;
     private readonly KubernetesEmulatorOptions _options;
@@ -345,8 +348,95 @@ internal sealed class OkgController : IAsyncDisposable
             }
         }
 
+        Rollout(gss, pods.Where(p => ordinals.Contains(p.Key)).Select(p => p.Value));
         UpdateSetStatus(ns, name);
     }
+
+    /// <summary>
+    /// A changed gameServerTemplate updates the instances: in place (container restart) when only images changed and the
+    /// podUpdatePolicy allows it, otherwise by recreating the pod (same id, same PVCs).
+    /// </summary>
+    private void Rollout(JsonObject gss, IEnumerable<JsonObject> pods)
+    {
+        var (revision, shape) = TemplateHashes(gss);
+        var policy = Json.String(gss["spec"]?["updateStrategy"]?["rollingUpdate"]?["podUpdatePolicy"]) ?? "ReCreate";
+        var containers = (gss["spec"]?["gameServerTemplate"]?["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>()
+            .ToDictionary(c => Json.String(c["name"]) ?? "", c => Json.String(c["image"]));
+        foreach (var stored in pods.ToList())
+        {
+            if (Json.Label(stored, RevisionLabel) == revision || _store.Peek(ResourceType.Pods, Json.Namespace(stored), Json.Name(stored)) is null)
+            {
+                continue;
+            }
+
+            if (policy == "ReCreate" || Json.Annotation(stored, ShapeAnnotation) != shape)
+            {
+                _store.Delete(ResourceType.Pods, Json.Namespace(stored), Json.Name(stored));
+                continue;
+            }
+
+            var pod = (JsonObject)stored.DeepClone();
+            Json.Child(Json.Metadata(pod), "labels")[RevisionLabel] = revision;
+            Json.Child(Json.Metadata(pod), "annotations")[UpdatingAnnotation] = "true";
+            foreach (var container in (pod["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                container["image"] = containers.GetValueOrDefault(Json.String(container["name"]) ?? "") ?? Json.String(container["image"]);
+            }
+
+            var now = Json.Timestamp(_time.GetUtcNow());
+            var status = Json.Child(pod, "status");
+            foreach (var cs in (status["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                cs["image"] = containers.GetValueOrDefault(Json.String(cs["name"]) ?? "") ?? Json.String(cs["image"]);
+                cs["ready"] = false;
+                cs["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } };
+            }
+
+            if (status["conditions"] is JsonArray conditions)
+            {
+                foreach (var condition in conditions.OfType<JsonObject>().Where(c => Json.String(c["type"]) is "Ready" or "ContainersReady"))
+                {
+                    condition["status"] = "False";
+                    condition["lastTransitionTime"] = now;
+                }
+            }
+
+            foreach (var (container, _) in Containers(stored))
+            {
+                Emit(pod, "Normal", "Killing", $"Container {container} definition changed, will be restarted", "kubelet");
+            }
+
+            SavePod(pod);
+            var (ns, name, uid) = (Json.Namespace(pod), Json.Name(pod), Json.Uid(pod));
+            At(_options.StartDelay, () => Start(ns, name, uid));
+        }
+    }
+
+    private static (string Revision, string Shape) TemplateHashes(JsonObject gss)
+    {
+        var template = new JsonObject
+        {
+            ["metadata"] = gss["spec"]?["gameServerTemplate"]?["metadata"]?.DeepClone(),
+            ["spec"] = gss["spec"]?["gameServerTemplate"]?["spec"]?.DeepClone(),
+        };
+        var revision = Hash(template);
+        foreach (var container in (template["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            container.Remove("image");
+        }
+
+        return ($"{Json.Name(gss)}-{revision}", Hash(template));
+    }
+
+    private static string Hash(JsonNode node) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Json.ToBytes(Canonical(node)!)))[..10];
+
+    private static JsonNode? Canonical(JsonNode? node) => node switch
+    {
+        JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Canonical(kv.Value)))),
+        JsonArray a => new JsonArray([.. a.Select(Canonical)]),
+        _ => node?.DeepClone(),
+    };
 
     private static string OpsState(JsonObject? gs) => Json.String(gs?["spec"]?["opsState"]) ?? "None";
 
@@ -377,6 +467,8 @@ internal sealed class OkgController : IAsyncDisposable
         var pods = Pods(ns, name).ToList();
         var servers = _store.PeekAll(ResourceType.GameServers, ns).Where(g => Json.Label(g, OwnerLabel) == name).ToList();
         var ready = pods.Count(IsReady);
+        var revision = TemplateHashes(gss).Revision;
+        var current = pods.Where(p => Json.Label(p, RevisionLabel) == revision).ToList();
         var status = new JsonObject
         {
             ["observedGeneration"] = Json.Integer(gss["metadata"]?["generation"]) ?? 1,
@@ -384,8 +476,8 @@ internal sealed class OkgController : IAsyncDisposable
             ["currentReplicas"] = pods.Count,
             ["readyReplicas"] = ready,
             ["availableReplicas"] = ready,
-            ["updatedReplicas"] = pods.Count,
-            ["updatedReadyReplicas"] = ready,
+            ["updatedReplicas"] = current.Count,
+            ["updatedReadyReplicas"] = current.Count(IsReady),
             ["maintainingReplicas"] = servers.Count(g => OpsState(g) == "Maintaining"),
             ["waitToBeDeletedReplicas"] = servers.Count(g => OpsState(g) == "WaitToBeDeleted"),
             ["preDeleteReplicas"] = 0,
@@ -415,6 +507,8 @@ internal sealed class OkgController : IAsyncDisposable
         labels[OwnerLabel] = name;
         labels["statefulset.kubernetes.io/pod-name"] = podName;
         labels["apps.kruise.io/pod-index"] = id.ToString(CultureInfo.InvariantCulture);
+        var (revision, shape) = TemplateHashes(gss);
+        labels[RevisionLabel] = revision;
 
         var volumes = podSpec["volumes"] as JsonArray ?? [];
         podSpec["volumes"] = volumes;
@@ -451,6 +545,7 @@ internal sealed class OkgController : IAsyncDisposable
         podSpec["restartPolicy"] ??= "Always";
         podSpec["schedulerName"] ??= "default-scheduler";
         var annotations = template["metadata"]?["annotations"]?.DeepClone() as JsonObject ?? [];
+        annotations[ShapeAnnotation] = shape;
         var network = gss["spec"]?["network"] as JsonObject;
         var networkType = Json.String(network?["networkType"]);
         var counter = ++_podCounter;
@@ -616,6 +711,7 @@ internal sealed class OkgController : IAsyncDisposable
             Emit(pod, "Normal", "Started", $"Started container {container}", "kubelet");
         }
 
+        (pod["metadata"]?["annotations"] as JsonObject)?.Remove(UpdatingAnnotation);
         var status = (JsonObject)pod["status"]!;
         status["phase"] = "Running";
         if (fault.CrashExitCode is { } exitCode)
@@ -763,6 +859,7 @@ internal sealed class OkgController : IAsyncDisposable
         var ready = IsReady(pod);
         var state = phase switch
         {
+            _ when Json.Annotation(pod, UpdatingAnnotation) is not null => "Updating",
             "Pending" or null => "Creating",
             "Failed" => "Crash",
             "Running" when ready => "Ready",
