@@ -319,7 +319,8 @@ internal sealed class OkgController : IAsyncDisposable
         }
 
         var annotation = ReserveIds.Annotation(reserved);
-        if (!JsonNode.DeepEquals(newSpec, spec) || Json.Annotation(gss, ReserveAnnotation) != annotation)
+        var annotationStale = Json.Annotation(gss, ReserveAnnotation) != annotation && !(annotation.Length == 0 && Json.Annotation(gss, ReserveAnnotation) is null);
+        if (!JsonNode.DeepEquals(newSpec, spec) || annotationStale)
         {
             var updated = (JsonObject)gss.DeepClone();
             updated["spec"] = newSpec;
