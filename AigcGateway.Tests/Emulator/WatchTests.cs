@@ -317,4 +317,21 @@ public sealed class WatchTests
 
         (await watching).Single().Type.ShouldBe(WatchEventType.Deleted);
     }
+
+    [Fact]
+    public async Task Bookmarks_keep_coming_between_events_on_a_long_watch()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 0);
+        using var cts = Bounded();
+        var watching = TakeAsync(WatchSets(h, cts.Token, h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), bookmarks: true), 5);
+        await h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch("""{"metadata":{"labels":{"x":"y"}}}""", V1Patch.PatchType.MergePatch), Ns, "sd", Ct);
+
+        var events = await watching;
+
+        events.Count(e => e.Type == WatchEventType.Bookmark).ShouldBeGreaterThanOrEqualTo(3);
+        events.ShouldContain(e => e.Type == WatchEventType.Modified);
+        var versions = events.Select(e => long.Parse(e.Object.Metadata.ResourceVersion)).ToList();
+        versions.ShouldBe(versions.Order().ToList());
+    }
 }

@@ -398,9 +398,10 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             await context.Response.StartAsync(cts.Token).ConfigureAwait(false);
             await context.Response.Body.FlushAsync(cts.Token).ConfigureAwait(false);
             Task? bookmarkTick = null;
+            Task<bool>? ready = null; // one outstanding wait at a time (the channel has a single reader)
             while (true)
             {
-                var ready = watcher.Lines.WaitToReadAsync(cts.Token).AsTask();
+                ready ??= watcher.Lines.WaitToReadAsync(cts.Token).AsTask();
                 if (bookmarks)
                 {
                     bookmarkTick ??= Task.Delay(options.BookmarkInterval, options.TimeProvider, cts.Token);
@@ -417,7 +418,9 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
                     }
                 }
 
-                if (!await ready.ConfigureAwait(false))
+                var more = await ready.ConfigureAwait(false);
+                ready = null;
+                if (!more)
                 {
                     break;
                 }
