@@ -91,6 +91,7 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         });
         builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
         builder.WebHost.UseKestrel(k =>
         {
             k.Listen(IPAddress.Loopback, 0);
