@@ -35,6 +35,10 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
         }
+        catch (Exception e) when (e is FormatException or InvalidOperationException or ArgumentException or KeyNotFoundException or IndexOutOfRangeException)
+        {
+            await WriteAsync(context, 500, new StatusException(500, "InternalError", $"Internal error occurred: {e.Message}").ToStatus()).ConfigureAwait(false);
+        }
     }
 
     private async Task RouteAsync(HttpContext context)
