@@ -794,7 +794,7 @@ internal sealed class OkgController : IAsyncDisposable
 
     private static JsonObject Condition(string type, string status, string time, string? reason = null, string? message = null)
     {
-        var condition = new JsonObject { ["type"] = type, ["status"] = status, ["lastProbeTime"] = null, ["lastTransitionTime"] = time };
+        var condition = new JsonObject { ["type"] = type, ["status"] = status, ["lastTransitionTime"] = time };
         if (reason is not null)
         {
             condition["reason"] = reason;
