@@ -1,0 +1,47 @@
+namespace AigcGateway.Web.Demo.Kubernetes;
+
+/// <summary>Settings of the Kubernetes API emulator and its OpenKruiseGame controller simulation.</summary>
+public sealed record KubernetesEmulatorOptions
+{
+    /// <summary>Create the demo templates (three conforming, one non-conforming) in <see cref="DemoNamespace"/>.</summary>
+    public bool SeedDemo { get; init; }
+
+    /// <summary>Namespace of the demo templates.</summary>
+    public string DemoNamespace { get; init; } = "aigc";
+
+    /// <summary>Suffix of the demo instance hosts: <c>sd-gpu-&lt;id&gt;.{suffix}</c>.</summary>
+    public string DemoHostSuffix { get; init; } = "aigc.test";
+
+    /// <summary>Dashboard URL the demo templates' forward-auth annotations point at.</summary>
+    public Uri DashboardUrl { get; init; } = new("http://localhost:5000");
+
+    /// <summary>Time from pod creation to scheduling (events Scheduled, Pulling).</summary>
+    public TimeSpan ScheduleDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Time from scheduling to a running, ready container (events Pulled, Created, Started).</summary>
+    public TimeSpan StartDelay { get; init; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>Time from ErrImagePull to ImagePullBackOff under the image-pull fault.</summary>
+    public TimeSpan BackOffDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Interval of BOOKMARK events on watches that allow them.</summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Number of changes retained for watches; older resource versions answer 410.</summary>
+    public int HistoryCapacity { get; init; } = 20_000;
+
+    /// <summary>Write back reserve lists as plain integers, as OKG before 1.0 did (default: compressed ranges).</summary>
+    public bool PlainIntReserveIds { get; init; }
+
+    /// <summary>Clock for timestamps and state delays.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Options for tests: no state delays, short bookmarks.</summary>
+    public static KubernetesEmulatorOptions ForTests { get; } = new()
+    {
+        ScheduleDelay = TimeSpan.Zero,
+        StartDelay = TimeSpan.Zero,
+        BackOffDelay = TimeSpan.Zero,
+        BookmarkInterval = TimeSpan.FromMilliseconds(100),
+    };
+}
