@@ -7,6 +7,7 @@ var builder = WebApplication.CreateBuilder(args);
 var demoMode = GatewayConfiguration.IsDemoMode(builder);
 builder.AddGatewayConfiguration(demoMode);
 builder.AddGatewayAuthentication();
+builder.AddGatewayCluster();
 builder.AddGatewayWeb();
 
 var app = builder.Build();
@@ -16,4 +17,9 @@ var app = builder.Build();
 await using var demo = demoMode ? await DemoEnvironment.StartAsync(app) : null;
 
 app.UseGatewayWeb();
+if (demo is not null)
+{
+    app.MapDemoInstances();
+}
+
 await app.RunAsync();

@@ -1,6 +1,3 @@
-// Emulator-backed tests of the core. They need the emulator branch (AigcGateway.Tests/Emulator/EmulatorHarness.cs,
-// AigcGateway.Web/Demo/Kubernetes); after merging it, delete this comment, the #if line and the #endif at the end.
-#if CORE_ON_EMULATOR
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -284,4 +281,3 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         endpoint.OwnerId.ShouldBe("alice");
     }
 }
-#endif

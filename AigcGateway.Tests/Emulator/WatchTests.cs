@@ -211,7 +211,7 @@ public sealed class WatchTests
     [Fact]
     public async Task A_watch_from_a_version_older_than_the_history_ring_answers_410()
     {
-        await using var h = await EmulatorHarness.StartAsync(Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { HistoryCapacity = 5 });
+        await using var h = await EmulatorHarness.StartAsync(global::AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { HistoryCapacity = 5 });
         var old = (await h.CreateSetAsync("sd", 0)).Metadata.ResourceVersion;
         for (var i = 0; i < 6; i++)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Web.Demo.Kubernetes;
 using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -21,10 +22,15 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     {
     }
 
-    protected GatewayAppFactory(Uri publicUrl)
+    protected GatewayAppFactory(Uri publicUrl, KubernetesEmulatorOptions? kubernetes = null)
     {
         PublicUrl = publicUrl;
         Logto = LogtoServer.StartAsync(new LogtoEmulatorOptions(), CancellationToken.None).GetAwaiter().GetResult();
+        Kubernetes = KubernetesEmulator.StartAsync(
+            kubernetes ?? KubernetesEmulatorOptions.ForTests with { SeedDemo = true, DashboardUrl = publicUrl },
+            CancellationToken.None).GetAwaiter().GetResult();
+        _directory = Directory.CreateTempSubdirectory("aigc-gateway-test-");
+        var kubeconfig = Kubernetes.WriteKubeconfig(Path.Combine(_directory.FullName, "kubeconfig"));
         var origin = publicUrl.GetLeftPart(UriPartial.Authority);
         Logto.RegisterWebApplication(LogtoWebApplication.Demo with
         {
@@ -38,11 +44,18 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Logto:AppSecret"] = LogtoWebApplication.DemoClientSecret;
         _settings["Logto:M2MId"] = LogtoM2mApplication.DemoClientId;
         _settings["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret;
+        _settings["Kubernetes:Kubeconfig"] = kubeconfig;
+        _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
     }
 
     public Uri PublicUrl { get; }
 
     public LogtoServer Logto { get; }
+
+    /// <summary>The cluster the gateway talks to (seeded with the demo templates unless the test says otherwise).</summary>
+    public KubernetesEmulator Kubernetes { get; }
+
+    private readonly DirectoryInfo _directory;
 
     public GatewayAppFactory WithSetting(string key, string? value)
     {
@@ -63,6 +76,8 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         await Logto.DisposeAsync();
+        await Kubernetes.DisposeAsync();
+        _directory.Delete(recursive: true);
         GC.SuppressFinalize(this);
     }
 

@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Emulator = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
@@ -136,7 +136,7 @@ public sealed class LogtoCodeFlowTests
     {
         await using var emulator = await LogtoTestSetup.StartAsync();
         using var browser = new LogtoTestBrowser(emulator.Endpoint);
-        var resource = "&resource=" + Uri.EscapeDataString(Emulator.ManagementApiResource);
+        var resource = "&resource=" + Uri.EscapeDataString(LogtoServer.ManagementApiResource);
         var callback = await browser.SignInAsync(LogtoDemoUsers.Alice.Id, browser.AuthorizeUrl(extra: resource));
         var tokens = JsonDocument.Parse(await LogtoTestBrowser.ReadAsync(
             await browser.ExchangeAsync(LogtoTestBrowser.Query(callback)["code"]))).RootElement;
@@ -251,7 +251,7 @@ public sealed class LogtoCodeFlowTests
     [Fact]
     public async Task Without_the_roles_scope_like_logto_1_4_the_id_token_has_no_roles()
     {
-        await using var emulator = await Emulator.StartAsync(
+        await using var emulator = await LogtoServer.StartAsync(
             LogtoTestSetup.Options with { RolesScopeSupported = false }, Xunit.TestContext.Current.CancellationToken);
         using var browser = new LogtoTestBrowser(emulator.Endpoint);
 

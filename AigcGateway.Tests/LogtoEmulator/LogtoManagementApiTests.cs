@@ -8,7 +8,7 @@ using AigcGateway.Web.Demo.Logto;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Emulator = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
@@ -39,7 +39,7 @@ public sealed class LogtoManagementApiTests
         await using var emulator = await LogtoTestSetup.StartAsync();
         using var http = Client(emulator);
 
-        using var response = await RequestTokenAsync(http, Emulator.ManagementApiResource);
+        using var response = await RequestTokenAsync(http, LogtoServer.ManagementApiResource);
         var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync(Ct)).RootElement;
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
@@ -49,7 +49,7 @@ public sealed class LogtoManagementApiTests
         var jwt = new JsonWebToken(body.GetProperty("access_token").GetString());
         jwt.Alg.ShouldBe("ES384");
         jwt.Typ.ShouldBe("at+jwt");
-        jwt.Audiences.ShouldBe([Emulator.ManagementApiResource]);
+        jwt.Audiences.ShouldBe([LogtoServer.ManagementApiResource]);
         jwt.Issuer.ShouldBe(emulator.Issuer);
     }
 
@@ -64,7 +64,7 @@ public sealed class LogtoManagementApiTests
         var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = emulator.Issuer,
-            ValidAudience = Emulator.ManagementApiResource,
+            ValidAudience = LogtoServer.ManagementApiResource,
             IssuerSigningKeys = jwks.GetSigningKeys(),
         });
 
@@ -77,7 +77,7 @@ public sealed class LogtoManagementApiTests
         await using var emulator = await LogtoTestSetup.StartAsync();
         using var http = Client(emulator);
 
-        using var response = await RequestTokenAsync(http, Emulator.ManagementApiResource, secret: "nope");
+        using var response = await RequestTokenAsync(http, LogtoServer.ManagementApiResource, secret: "nope");
 
         ((int)response.StatusCode).ShouldBeInRange(400, 401);
     }
@@ -142,7 +142,7 @@ public sealed class LogtoManagementApiTests
     {
         await using var emulator = await LogtoTestSetup.StartAsync();
         using var http = Client(emulator);
-        using var tokenResponse = await RequestTokenAsync(http, Emulator.ManagementApiResource, scope: null);
+        using var tokenResponse = await RequestTokenAsync(http, LogtoServer.ManagementApiResource, scope: null);
         var token = JsonDocument.Parse(await tokenResponse.Content.ReadAsStringAsync(Ct)).RootElement.GetProperty("access_token").GetString();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
@@ -333,7 +333,7 @@ public sealed class LogtoManagementApiTests
     public async Task An_expired_m2m_token_answers_401()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var emulator = await Emulator.StartAsync(LogtoTestSetup.Options with { TimeProvider = time }, Ct);
+        await using var emulator = await LogtoServer.StartAsync(LogtoTestSetup.Options with { TimeProvider = time }, Ct);
         using var http = await AuthorizedClientAsync(emulator);
         using (var fresh = await http.GetAsync($"/api/users/{LogtoDemoUsers.Alice.Id}", Ct))
         {
@@ -391,9 +391,9 @@ public sealed class LogtoManagementApiTests
         emulator.M2mTokensIssued.ShouldBe(1);
     }
 
-    private static HttpClient Client(Emulator emulator) => new() { BaseAddress = emulator.Endpoint };
+    private static HttpClient Client(LogtoServer emulator) => new() { BaseAddress = emulator.Endpoint };
 
-    private static async Task<HttpClient> AuthorizedClientAsync(Emulator emulator)
+    private static async Task<HttpClient> AuthorizedClientAsync(LogtoServer emulator)
     {
         var http = Client(emulator);
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(http));
@@ -402,7 +402,7 @@ public sealed class LogtoManagementApiTests
 
     private static async Task<string> TokenAsync(HttpClient http)
     {
-        using var response = await RequestTokenAsync(http, Emulator.ManagementApiResource);
+        using var response = await RequestTokenAsync(http, LogtoServer.ManagementApiResource);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("access_token").GetString()!;
     }

@@ -11,7 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Emulator = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
@@ -54,7 +54,7 @@ public sealed partial class LogtoOpenIdConnectHandlerTests
         confirmed.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe(app + "/");
     }
 
-    private static async Task<string> SignInAsync(HttpClient http, string app, Emulator emulator, string userId)
+    private static async Task<string> SignInAsync(HttpClient http, string app, LogtoServer emulator, string userId)
     {
         using var challenge = await http.GetAsync(app + "/login", Ct);
         challenge.Headers.Location!.AbsoluteUri.ShouldStartWith(emulator.Issuer + "/auth?");
@@ -71,7 +71,7 @@ public sealed partial class LogtoOpenIdConnectHandlerTests
         return await http.GetStringAsync(app + "/me", Ct);
     }
 
-    private static async Task<WebApplication> StartRelyingPartyAsync(Emulator emulator)
+    private static async Task<WebApplication> StartRelyingPartyAsync(LogtoServer emulator)
     {
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));

@@ -1,5 +1,5 @@
 using AigcGateway.Web.Demo.Logto;
-using Emulator = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
@@ -17,6 +17,6 @@ internal static class LogtoTestSetup
         M2mApplications = [new LogtoM2mApplication("testm2mapp", "test-m2m-secret", HasManagementApiRole: true)],
     };
 
-    public static Task<Emulator> StartAsync() =>
-        Emulator.StartAsync(Options, Xunit.TestContext.Current.CancellationToken);
+    public static Task<LogtoServer> StartAsync() =>
+        LogtoServer.StartAsync(Options, Xunit.TestContext.Current.CancellationToken);
 }

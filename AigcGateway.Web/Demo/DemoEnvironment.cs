@@ -1,3 +1,4 @@
+using AigcGateway.Web.Demo.Kubernetes;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -5,23 +6,45 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace AigcGateway.Web.Demo;
 
 /// <summary>
-/// Demo mode: the emulators on loopback ports, and the configuration that points the real adapters at them. Nothing
-/// else in the gateway knows it runs against emulators.
+/// Demo mode: the Logto and Kubernetes API emulators on loopback ports, seeded with demo users and templates, and the
+/// configuration that points the real adapters at them (the Kubernetes one through an ordinary kubeconfig file).
+/// Nothing else in the gateway knows it runs against emulators.
 /// </summary>
 public sealed partial class DemoEnvironment : IAsyncDisposable
 {
-    private DemoEnvironment(LogtoEmulator logto) => Logto = logto;
+    private DemoEnvironment(LogtoEmulator logto, KubernetesEmulator kubernetes, string kubeconfig, Uri dashboard)
+    {
+        Logto = logto;
+        Kubernetes = kubernetes;
+        KubeconfigPath = kubeconfig;
+        DashboardUrl = dashboard;
+    }
 
     public LogtoEmulator Logto { get; }
 
+    public KubernetesEmulator Kubernetes { get; }
+
+    /// <summary>A kubeconfig for the Kubernetes emulator, for the gateway and for a person with kubectl.</summary>
+    public string KubeconfigPath { get; }
+
+    /// <summary>The address the demo templates point their instances and forward-auth annotations at.</summary>
+    public Uri DashboardUrl { get; }
+
     /// <summary>
     /// Starts the emulators, adds their addresses and credentials to the gateway's configuration, and registers the
-    /// gateway with them once it listens.
+    /// gateway with Logto once it listens.
     /// </summary>
     public static async Task<DemoEnvironment> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(app);
+        var dashboard = ExpectedDashboardUrl(app.Configuration);
         var logto = await LogtoEmulator.StartAsync(new LogtoEmulatorOptions(), cancellationToken);
+        var kubernetes = await KubernetesEmulator.StartAsync(
+            new KubernetesEmulatorOptions { SeedDemo = true, DashboardUrl = dashboard, DemoInstancesOnDashboardHost = true },
+            cancellationToken);
+        var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aigc-gateway-demo", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var kubeconfig = kubernetes.WriteKubeconfig(Path.Combine(directory.FullName, "kubeconfig"));
+
         ((IConfigurationBuilder)app.Configuration).AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logto:Endpoint"] = logto.EndpointText,
@@ -29,27 +52,39 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
             ["Logto:AppSecret"] = LogtoWebApplication.DemoClientSecret,
             ["Logto:M2MId"] = LogtoM2mApplication.DemoClientId,
             ["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret,
+            ["Kubernetes:Kubeconfig"] = kubeconfig,
         });
-        var demo = new DemoEnvironment(logto);
+
+        var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);
+        demo.RegisterOrigins([dashboard.GetLeftPart(UriPartial.Authority)]);
         demo.Attach(app);
         return demo;
     }
 
     /// <summary>
-    /// Once the gateway listens, registers its addresses with the Logto emulator (redirect URI
-    /// <c>&lt;address&gt;/sign-in-callback</c>, post sign-out URI <c>&lt;address&gt;/</c>), as an operator does in the
-    /// Logto console, and says on the console that this is demo mode.
+    /// Where the gateway will be reached: <c>Gateway:PublicUrl</c>, else the first address it is told to listen on
+    /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, launch settings), else Kestrel's default.
     /// </summary>
+    internal static Uri ExpectedDashboardUrl(IConfiguration configuration)
+    {
+        foreach (var candidate in new[] { configuration["Gateway:PublicUrl"], configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() })
+        {
+            if (candidate is { Length: > 0 }
+                && Uri.TryCreate(candidate.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
+                    .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+            {
+                return new Uri(uri.GetLeftPart(UriPartial.Authority));
+            }
+        }
+
+        return new Uri("http://localhost:5000");
+    }
+
     private void Attach(WebApplication app)
     {
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var origins = new List<string>();
-            if (app.Configuration["Gateway:PublicUrl"] is { Length: > 0 } publicUrl && Uri.TryCreate(publicUrl, UriKind.Absolute, out var publicUri))
-            {
-                origins.Add(publicUri.GetLeftPart(UriPartial.Authority));
-            }
-
             foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             {
                 if (Uri.TryCreate(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
@@ -63,12 +98,12 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
                 }
             }
 
-            RegisterOrigins(origins);
-            LogDemoMode(app.Logger, Logto.EndpointText);
+            RegisterOrigins([DashboardUrl.GetLeftPart(UriPartial.Authority), .. origins]);
+            LogDemoMode(app.Logger, DashboardUrl, Logto.EndpointText, KubeconfigPath);
         });
     }
 
-    /// <summary>Registers the gateway's redirect and post sign-out URIs for these origins (e.g. http://dashboard.aigc.test:8080).</summary>
+    /// <summary>Registers the gateway's redirect and post sign-out URIs for these origins (e.g. http://dashboard.aigc.test:8080), as an operator does in the Logto console.</summary>
     public void RegisterOrigins(IEnumerable<string> origins)
     {
         var distinct = origins.Select(o => o.TrimEnd('/')).Distinct(StringComparer.Ordinal).ToList();
@@ -79,8 +114,20 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         });
     }
 
-    public ValueTask DisposeAsync() => Logto.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await Kubernetes.DisposeAsync();
+        await Logto.DisposeAsync();
+        try
+        {
+            File.Delete(KubeconfigPath);
+        }
+        catch (IOException)
+        {
+            // a leftover file in the temp folder is harmless
+        }
+    }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: sign-in and the cluster are simulated on this machine (Logto emulator at {LogtoEndpoint}). Sign in as alice, bob or admin. Configure Logto:Endpoint to use a real Logto.")]
-    private static partial void LogDemoMode(ILogger logger, string logtoEndpoint);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo mode: sign-in (Logto emulator at {LogtoEndpoint}) and the cluster are simulated on this machine. Open {DashboardUrl} and sign in as alice, bob or admin. Inspect the simulated cluster with: kubectl --kubeconfig {Kubeconfig} get gss,gs,pods -A. Configure Logto:Endpoint to use a real Logto and cluster.")]
+    private static partial void LogDemoMode(ILogger logger, Uri dashboardUrl, string logtoEndpoint, string kubeconfig);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AigcGateway.Web.Components;
 using AigcGateway.Web.Endpoints;
+using AigcGateway.Web.ForwardAuth;
 using AigcGateway.Web.Preferences;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
@@ -58,6 +59,7 @@ public static class GatewayWebExtensions
         app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         app.MapPreferenceEndpoints();
         app.MapGatewayAuthEndpoints();
+        app.MapForwardAuth();
 
         StartupBanner.PrintWhenStarted(app);
         app.MapStaticAssets();

@@ -7,6 +7,9 @@ internal static class DemoSeed
 {
     public const string PartOfLabel = "app.kubernetes.io/part-of";
 
+    /// <summary>Where demo instances live on the dashboard host when <see cref="KubernetesEmulatorOptions.DemoInstancesOnDashboardHost"/> is set.</summary>
+    public const string DemoInstancePathPrefix = "/demo-instances";
+
     public static IEnumerable<JsonObject> Templates(KubernetesEmulatorOptions options)
     {
         var dashboard = options.DashboardUrl.ToString().TrimEnd('/');
@@ -30,7 +33,9 @@ internal static class DemoSeed
 
     private static JsonObject Template(KubernetesEmulatorOptions options, string dashboard, Spec spec)
     {
-        var host = $"{spec.Name}-<id>.{options.DemoHostSuffix}";
+        var (host, path) = options.DemoInstancesOnDashboardHost
+            ? (options.DashboardUrl.Authority, $"{DemoInstancePathPrefix}/{spec.Name}-<id>")
+            : ($"{spec.Name}-<id>.{options.DemoHostSuffix}", "/");
         var args = new JsonArray([.. spec.Args.Select(a => (JsonNode)a)]);
         var annotations = new JsonObject
         {
@@ -105,7 +110,7 @@ internal static class DemoSeed
                         Conf("Port", spec.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                         Conf("Host", host),
                         Conf("PathType", "ImplementationSpecific"),
-                        Conf("Path", "/"),
+                        Conf("Path", path),
                         Conf("Annotation", $"nginx.ingress.kubernetes.io/auth-url: {dashboard}/auth"),
                         Conf("Annotation", $"nginx.ingress.kubernetes.io/auth-signin: {dashboard}/sign-in")),
                 },

@@ -12,6 +12,13 @@ public sealed record KubernetesEmulatorOptions
     /// <summary>Suffix of the demo instance hosts: <c>sd-gpu-&lt;id&gt;.{suffix}</c>.</summary>
     public string DemoHostSuffix { get; init; } = "aigc.test";
 
+    /// <summary>
+    /// Publish the demo instances on the dashboard's own host, one path per instance
+    /// (<c>&lt;dashboard&gt;/demo-instances/sd-gpu-&lt;id&gt;</c>), instead of one host per instance below
+    /// <see cref="DemoHostSuffix"/>: on a laptop no DNS resolves instance hosts, but the dashboard's address works.
+    /// </summary>
+    public bool DemoInstancesOnDashboardHost { get; init; }
+
     /// <summary>Dashboard URL the demo templates' forward-auth annotations point at.</summary>
     public Uri DashboardUrl { get; init; } = new("http://localhost:5000");
 

@@ -1,0 +1,53 @@
+using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
+using AigcGateway.Web.Auth;
+using AigcGateway.Web.Configuration;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace AigcGateway.Web.Hosting;
+
+/// <summary>The Core services (catalog, lifecycle, watch-fed cache) configured from the gateway's options.</summary>
+public static class GatewayClusterExtensions
+{
+    public static WebApplicationBuilder AddGatewayCluster(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        // Computed when first used: in demo mode the emulators' settings arrive once the host is built.
+        services.AddGatewayCore(sp =>
+        {
+            var gateway = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
+            var kubernetes = sp.GetRequiredService<IOptions<KubernetesOptions>>().Value;
+            return new GatewayCoreOptions
+            {
+                Catalog = CatalogFilter.Create(gateway.Namespaces, gateway.TemplateLabels),
+                // the earlier gateway's filter file is already merged into Gateway:Namespaces/TemplateLabels
+                LegacyConfigFile = null,
+                Kubernetes = new KubernetesConnection(KubeconfigPath: string.IsNullOrWhiteSpace(kubernetes.Kubeconfig) ? null : kubernetes.Kubeconfig),
+                Lifecycle = new LifecycleOptions { ForceHttps = gateway.PublicUri?.Scheme == Uri.UriSchemeHttps },
+            };
+        });
+        services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag]);
+        services.AddGatewayMirrorReconciler();
+        services.AddHostedService<MirrorReconcilerService>();
+        return builder;
+    }
+
+    /// <summary><c>/readyz</c>: not ready until the cache has listed the cluster once.</summary>
+    private sealed class ClusterReadyHealthCheck(ICatalog catalog) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(catalog.IsReady
+                ? HealthCheckResult.Healthy("the cluster cache is filled")
+                : HealthCheckResult.Unhealthy("the cluster cache has not finished its first list"));
+    }
+
+    /// <summary>Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process.</summary>
+    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) => reconciler.RunAsync(stoppingToken);
+    }
+}
