@@ -82,7 +82,7 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A loopback port that is free now.</summary>
-    protected static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

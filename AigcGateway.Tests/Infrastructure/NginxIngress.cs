@@ -32,7 +32,9 @@ public sealed class NginxIngress : IAsyncDisposable
     /// <param name="gateway">the gateway's real address (Kestrel)</param>
     /// <param name="instanceDomain">e.g. aigc.test: every other host below it is an instance host</param>
     /// <param name="instanceBackend">where instance hosts are proxied after a 200 from /auth</param>
-    public static async Task<NginxIngress> StartAsync(string dashboardHost, Uri gateway, string instanceDomain, Uri instanceBackend, CancellationToken cancellationToken)
+    /// <param name="port">the port nginx listens on (default: a free one)</param>
+    public static async Task<NginxIngress> StartAsync(
+        string dashboardHost, Uri gateway, string instanceDomain, Uri instanceBackend, CancellationToken cancellationToken, int? port = null)
     {
         if (!File.Exists(NginxPath) || !File.Exists("/usr/lib/nginx/modules/ngx_http_set_misc_module.so"))
         {
@@ -41,7 +43,7 @@ public sealed class NginxIngress : IAsyncDisposable
         }
 
         var directory = Directory.CreateTempSubdirectory("aigc-nginx-").FullName;
-        var port = FreeLoopbackPort();
+        var listenPort = port ?? FreeLoopbackPort();
         var upstreamGateway = $"{gateway.Host}:{gateway.Port}";
         var upstreamInstances = $"{instanceBackend.Host}:{instanceBackend.Port}";
         var user = Environment.UserName == "root" ? "user root;" : "";
@@ -64,7 +66,7 @@ public sealed class NginxIngress : IAsyncDisposable
 
                 # The dashboard: the gateway itself (Blazor needs WebSockets).
                 server {
-                    listen 127.0.0.1:{{port}};
+                    listen 127.0.0.1:{{listenPort}};
                     server_name {{dashboardHost}};
                     location / {
                         proxy_pass http://{{upstreamGateway}};
@@ -79,7 +81,7 @@ public sealed class NginxIngress : IAsyncDisposable
 
                 # Instance hosts, as ingress-nginx renders an Ingress with auth-url and auth-signin.
                 server {
-                    listen 127.0.0.1:{{port}} default_server;
+                    listen 127.0.0.1:{{listenPort}} default_server;
                     server_name ~^(?<instance>.+)\.{{instanceDomain.Replace(".", "\\.", StringComparison.Ordinal)}}$;
 
                     location = /_external-auth {
@@ -100,7 +102,7 @@ public sealed class NginxIngress : IAsyncDisposable
 
                     location @auth_signin {
                         set_escape_uri $escaped_request_uri $request_uri;
-                        return 302 http://{{dashboardHost}}:{{port}}/sign-in?rd=$scheme://$http_host$escaped_request_uri;
+                        return 302 http://{{dashboardHost}}:{{listenPort}}/sign-in?rd=$scheme://$http_host$escaped_request_uri;
                     }
 
                     location / {
@@ -127,7 +129,7 @@ public sealed class NginxIngress : IAsyncDisposable
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("nginx did not start");
 
-        var ingress = new NginxIngress(process, directory, port);
+        var ingress = new NginxIngress(process, directory, listenPort);
         await ingress.WaitUntilListeningAsync(cancellationToken);
         return ingress;
     }

@@ -19,6 +19,12 @@ public sealed record KubernetesEmulatorOptions
     /// </summary>
     public bool DemoInstancesOnDashboardHost { get; init; }
 
+    /// <summary>
+    /// Port appended to the demo instance hosts (<c>sd-gpu-&lt;id&gt;.{suffix}:{port}</c>) when the ingress in front of
+    /// them does not listen on the scheme's default port (tests with nginx on a loopback port).
+    /// </summary>
+    public int? DemoInstancePort { get; init; }
+
     /// <summary>Dashboard URL the demo templates' forward-auth annotations point at.</summary>
     public Uri DashboardUrl { get; init; } = new("http://localhost:5000");
 
