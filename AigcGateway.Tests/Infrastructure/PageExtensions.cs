@@ -15,7 +15,10 @@ public static class PageExtensions
             Timeout = 15_000,
         });
 
-    /// <summary>Saves a screenshot into images/ (shown by the README).</summary>
-    public static Task SaveScreenshotAsync(this IPage page, string fileName) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, fileName), FullPage = false });
+    /// <summary>Saves a screenshot of the top of the page into images/ (shown by the README).</summary>
+    public static async Task SaveScreenshotAsync(this IPage page, string fileName)
+    {
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepositoryPaths.Images, fileName), FullPage = false, Animations = ScreenshotAnimations.Disabled });
+    }
 }
