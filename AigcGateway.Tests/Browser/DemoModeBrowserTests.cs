@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using AigcGateway.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace AigcGateway.Tests.Browser;
+
+/// <summary>
+/// The product as `dotnet run --project AigcGateway.Web` starts it: a separate process in Development with no
+/// configuration, hence demo mode with its own emulators, demo users and demo instances.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private Process _process = null!;
+    private Uri _baseAddress = null!;
+    private readonly List<string> _output = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        var project = Path.Combine(RepositoryPaths.Root, "AigcGateway.Web");
+        var dll = Path.Combine(project, "bin", configuration, "net10.0", "AigcGateway.Web.dll");
+        File.Exists(dll).ShouldBeTrue($"{dll} is built with the solution");
+        var port = GatewayAppFactory.FreeLoopbackPort();
+        _baseAddress = new Uri($"http://localhost:{port}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            ArgumentList = { dll, "--urls", $"http://localhost:{port}" },
+            WorkingDirectory = project,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        start.Environment.Remove("Logto__Endpoint");
+        _process = Process.Start(start)!;
+        var started = new TaskCompletionSource();
+        _process.OutputDataReceived += (_, e) =>
+        {
+            lock (_output)
+            {
+                _output.Add(e.Data ?? "");
+            }
+
+            if (e.Data?.Contains("Cluster cache ready", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult();
+            }
+        };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        await started.Task.WaitAsync(TimeSpan.FromSeconds(30), Xunit.TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+    }
+
+    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(_baseAddress.ToString());
+        await page.WaitForCircuitAsync();
+        await page.Locator(".welcome-start").ClickAsync();
+        await page.Locator($"button[data-username='{username}']").ClickAsync();
+        await page.WaitForURLAsync(_baseAddress.ToString());
+        await page.WaitForCircuitAsync();
+        return page;
+    }
+
+    [Fact]
+    public async Task Dotnet_run_serves_a_working_demo_where_instances_open_only_for_their_owner()
+    {
+        lock (_output)
+        {
+            _output.ShouldContain(line => line.Contains("Demo mode", StringComparison.Ordinal) && line.Contains("kubeconfig", StringComparison.Ordinal));
+        }
+
+        await using var aliceContext = await browser.NewContextAsync();
+        var alice = await SignInAsync(aliceContext, "alice");
+        var card = alice.Locator("[data-template='aigc/sd-cpu']");
+        await card.Locator("[data-action='install']").ClickAsync();
+        await alice.Locator(".mud-dialog [data-action='confirm']").ClickAsync();
+        await Assertions.Expect(card.Locator(".instance-area")).ToHaveAttributeAsync("data-state", "Running", new() { Timeout = 30_000 });
+        var url = await card.Locator("[data-action='visit']").GetAttributeAsync("href");
+        url.ShouldStartWith(new Uri(_baseAddress, "/demo-instances/sd-cpu-").ToString());
+
+        var visit = await aliceContext.RunAndWaitForPageAsync(() => card.Locator("[data-action='visit']").ClickAsync());
+        await Assertions.Expect(visit.Locator("h1.demo-instance-title")).ToContainTextAsync("sd-cpu-");
+
+        await using var bobContext = await browser.NewContextAsync();
+        await SignInAsync(bobContext, "bob");
+        var bob = await bobContext.NewPageAsync();
+        var response = await bob.GotoAsync(url!);
+        response!.Status.ShouldBe(403);
+    }
+}
