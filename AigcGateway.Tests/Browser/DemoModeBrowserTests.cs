@@ -97,4 +97,22 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
         var response = await bob.GotoAsync(url!);
         response!.Status.ShouldBe(403);
     }
+
+    [Fact]
+    public async Task The_administrator_breaks_the_simulated_cluster_on_purpose_and_the_dashboard_explains_it()
+    {
+        await using var context = await browser.NewContextAsync();
+        var admin = await SignInAsync(context, "admin");
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Simulated cluster" }).ClickAsync();
+        await admin.Locator("tr[data-template='aigc/comfyui'] [data-fault='no-gpu']").ClickAsync();
+        await Assertions.Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("No free GPU");
+
+        await admin.GotoAsync(_baseAddress.ToString());
+        await admin.WaitForCircuitAsync();
+        var card = admin.Locator("[data-template='aigc/comfyui']");
+        await card.Locator("[data-action='install']").ClickAsync();
+        await admin.Locator(".mud-dialog [data-action='confirm']").ClickAsync();
+
+        await Assertions.Expect(card.Locator("[data-diagnostic='NoFreeGpu']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+    }
 }

@@ -56,6 +56,11 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         });
 
         var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);
+        if (app.Services.GetService<DemoControl>() is { } control)
+        {
+            control.Environment = demo;
+        }
+
         demo.RegisterOrigins([dashboard.GetLeftPart(UriPartial.Authority)]);
         demo.Attach(app);
         return demo;

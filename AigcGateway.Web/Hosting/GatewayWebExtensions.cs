@@ -38,6 +38,7 @@ public static class GatewayWebExtensions
         });
         services.AddCascadingAuthenticationState();
         services.AddHealthChecks();
+        services.AddSingleton<Demo.DemoControl>();
         return builder;
     }
 
