@@ -45,9 +45,29 @@ public static class GatewayClusterExtensions
                 : HealthCheckResult.Unhealthy("the cluster cache has not finished its first list"));
     }
 
-    /// <summary>Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process.</summary>
-    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler) : BackgroundService
+    /// <summary>
+    /// Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process,
+    /// starting once the cache has listed the cluster: adoption needs the ownership records.
+    /// </summary>
+    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler, IInstanceService instances) : BackgroundService
     {
-        protected override Task ExecuteAsync(CancellationToken stoppingToken) => reconciler.RunAsync(stoppingToken);
+        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        {
+            await using (var subscription = await instances.SubscribeAsync(userId: "system:mirror-reconciler", stoppingToken))
+            {
+                if (!subscription.Snapshot.IsReady)
+                {
+                    await foreach (var dashboard in subscription.Changes.WithCancellation(stoppingToken))
+                    {
+                        if (dashboard.IsReady)
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            await reconciler.RunAsync(stoppingToken);
+        }
     }
 }
