@@ -145,6 +145,50 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Conflicts_during_pause_recover_and_uninstall_are_retried_and_errors_leave_the_instance_retryable()
+    {
+        var instances = await StartAsync();
+        var installed = await instances.InstallAsync("alice", s_template, Ct);
+        await WaitForState(instances, "alice", InstanceState.Running);
+        var instance = installed.Instance!;
+
+        _harness!.Emulator.Faults.FailNextWrites(2, 409);
+        (await instances.PauseAsync("alice", instance, Ct)).Succeeded.ShouldBeTrue();
+        await WaitForState(instances, "alice", InstanceState.Paused);
+
+        _harness.Emulator.Faults.FailNextWrites(2, 409);
+        (await instances.RecoverAsync("alice", instance, Ct)).Instance.ShouldBe(instance);
+        await WaitForState(instances, "alice", InstanceState.Running);
+
+        _harness.Emulator.Faults.FailNextWrites(1, 500);
+        (await instances.UninstallAsync("alice", instance, Ct)).Error.ShouldBe(OperationError.ClusterError);
+        instances.GetDashboard("alice").InstanceOf(s_template).ShouldNotBeNull("a failed uninstall forgets nothing");
+
+        (await instances.UninstallAsync("alice", instance, Ct)).Succeeded.ShouldBeTrue();
+        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template) is null);
+    }
+
+    [Fact]
+    public async Task Fifty_installs_survive_dropped_watches_and_a_410_in_the_middle()
+    {
+        var instances = await StartAsync();
+        var users = Enumerable.Range(0, 50).Select(i => $"user{i:00}").ToList();
+
+        var first = users.Take(25).Select(u => Task.Run(() => instances.InstallAsync(u, s_template, Ct), Ct)).ToList();
+        _harness!.Emulator.Faults.CompactHistory();
+        _harness.Emulator.Faults.DropWatches();
+        var second = users.Skip(25).Select(u => Task.Run(() => instances.InstallAsync(u, s_template, Ct), Ct)).ToList();
+        var results = await Task.WhenAll(first.Concat(second));
+
+        results.ShouldAllBe(r => r.Succeeded);
+        results.Select(r => r.Instance!.Id).Distinct().Count().ShouldBe(50);
+        foreach (var user in users)
+        {
+            await WaitForState(instances, user, InstanceState.Running);
+        }
+    }
+
+    [Fact]
     public async Task The_cache_survives_dropped_watches_and_compaction()
     {
         var instances = await StartAsync();
