@@ -16,6 +16,14 @@ public sealed record GatewayCoreOptions
 
     public KubernetesConnection Kubernetes { get; init; } = KubernetesConnection.Default;
 
+    /// <summary>Namespace of the Lease that elects the replica running background work (default: the gateway's own namespace).</summary>
+    public string? LeaseNamespace { get; init; }
+
+    public string LeaseName { get; init; } = "aigc-gateway-background";
+
+    /// <summary>This replica's name in the Lease (default: the pod's host name and the process id).</summary>
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+
     /// <summary>The catalog filter in force: configuration merged with the legacy file (throws <see cref="FormatException"/> if the file is malformed).</summary>
     public CatalogFilter EffectiveCatalog() =>
         LegacyFilterFile.TryLoad(LegacyConfigFile) is { } legacy ? Catalog.Merge(legacy) : Catalog;

@@ -15,6 +15,16 @@ internal static class KubernetesRegistration
     {
         services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes)));
         services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton<Coordination.ILeadership>(sp =>
+        {
+            var options = sp.GetRequiredService<GatewayCoreOptions>();
+            return new KubernetesLeadership(
+                sp.GetRequiredService<IKubernetes>(),
+                options.LeaseNamespace ?? DefaultLeaseNamespace(),
+                options.LeaseName,
+                options.Identity,
+                sp.GetRequiredService<ILogger<KubernetesLeadership>>());
+        });
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
         services.AddSingleton(new ClusterCacheOptions());
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
@@ -24,6 +34,18 @@ internal static class KubernetesRegistration
             sp.GetRequiredService<ClusterCacheOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ClusterCache>>()));
+    }
+
+    /// <summary>The gateway's own namespace: <c>POD_NAMESPACE</c>, else the service account's, else <c>default</c>.</summary>
+    internal static string DefaultLeaseNamespace()
+    {
+        if (Environment.GetEnvironmentVariable("POD_NAMESPACE") is { Length: > 0 } fromEnvironment)
+        {
+            return fromEnvironment;
+        }
+
+        const string serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        return File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim() : "default";
     }
 
     internal static KubernetesClientConfiguration Configuration(KubernetesConnection connection)

@@ -1,3 +1,4 @@
+using AigcGateway.Core.Coordination;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -28,6 +29,7 @@ public static class GatewayClusterExtensions
                 LegacyConfigFile = null,
                 Kubernetes = new KubernetesConnection(KubeconfigPath: string.IsNullOrWhiteSpace(kubernetes.Kubeconfig) ? null : kubernetes.Kubeconfig),
                 Lifecycle = new LifecycleOptions { ForceHttps = gateway.PublicUri?.Scheme == Uri.UriSchemeHttps },
+                LeaseNamespace = string.IsNullOrWhiteSpace(kubernetes.LeaseNamespace) ? null : kubernetes.LeaseNamespace,
             };
         });
         services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag]);
@@ -49,7 +51,7 @@ public static class GatewayClusterExtensions
     /// Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process,
     /// starting once the cache has listed the cluster: adoption needs the ownership records.
     /// </summary>
-    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler, IInstanceService instances) : BackgroundService
+    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler, IInstanceService instances, ILeadership leadership) : BackgroundService
     {
         protected override async Task ExecuteAsync(CancellationToken stoppingToken)
         {
@@ -67,7 +69,8 @@ public static class GatewayClusterExtensions
                 }
             }
 
-            await reconciler.RunAsync(stoppingToken);
+            // One replica at a time: the one holding the Lease.
+            await leadership.RunWhileLeadingAsync(reconciler.RunAsync, stoppingToken);
         }
     }
 }
