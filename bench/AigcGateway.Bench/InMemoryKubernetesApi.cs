@@ -38,6 +38,18 @@ internal sealed class InMemoryKubernetesApi : IKubernetesApi
         where T : class =>
         _watches.GetOrAdd(kind, _ => Channel.CreateUnbounded<object>()).Writer.TryWrite(ev);
 
+    /// <summary>Forgets the lists and the watch channels (a cancelled watch's continuation stays queued in its channel).</summary>
+    public void Reset()
+    {
+        Lists.Clear();
+        foreach (var channel in _watches.Values)
+        {
+            channel.Writer.TryComplete();
+        }
+
+        _watches.Clear();
+    }
+
     public Task<GameServerSet?> ReadGameServerSetAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the snapshot benchmark makes no writes");
 
