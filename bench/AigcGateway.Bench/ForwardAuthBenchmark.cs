@@ -60,12 +60,15 @@ internal static class ForwardAuthBenchmark
         string[] original = [instanceUrl.ToString()];
         var decide = PerCall(() => ForwardAuthPolicy.Decide(identity, original, [], [], index.Current));
 
+        var loadBefore = LoadAverage();
         await Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, WarmUp, ct);
         await Wrk.RunAsync(auth, headers, 2, 64, WarmUp, ct);
         var healthz = await Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, Duration, ct);
         var forward = await Wrk.RunAsync(auth, headers, 2, 64, Duration, ct);
         var ratio = forward.RequestsPerSecond / healthz.RequestsPerSecond;
+        var loadAfter = LoadAverage();
 
+        report.Add(new Figure(Name, "machine load (1-min average, before / after)", $"{loadBefore} / {loadAfter} on {Environment.ProcessorCount} cores"));
         report.Add(new Figure(Name, "/healthz throughput (p50 / p99)", $"{Measure.Number(healthz.RequestsPerSecond)} req/s ({Measure.Ms(healthz.P50Ms)} / {Measure.Ms(healthz.P99Ms)})"));
         report.Add(new Figure(Name, "/auth throughput (p50)", $"{Measure.Number(forward.RequestsPerSecond)} req/s ({Measure.Ms(forward.P50Ms)})"));
         report.Add(new Figure(Name, "/auth p99 latency", Measure.Ms(forward.P99Ms), "<= 5 ms", forward.P99Ms <= 5));
@@ -74,6 +77,10 @@ internal static class ForwardAuthBenchmark
         report.Add(new Figure(Name, "non-2xx responses / socket errors", $"{forward.NonSuccess + healthz.NonSuccess} / {forward.SocketErrors + healthz.SocketErrors} (of {forward.Requests + healthz.Requests})", "0 / 0",
             forward.NonSuccess + healthz.NonSuccess == 0 && forward.SocketErrors + healthz.SocketErrors == 0));
     }
+
+    /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 
     /// <summary>Mean microseconds per call over a fixed number of calls, after a warm-up.</summary>
     private static double PerCall(Action call)

@@ -23,6 +23,7 @@ internal static partial class SnapshotBenchmark
     private const int PerTemplate = 25;
     private const int IncrementalEvents = 200;
     private const int Projections = 1_000;
+    private const int Builds = 5;
     private const string Name = "2. snapshot, 200 x 25";
 
     public static async Task RunAsync(KubernetesEmulator emulator, Report report, CancellationToken ct)
@@ -38,15 +39,28 @@ internal static partial class SnapshotBenchmark
         await warmUp.StopAsync();
         warmUp = null;
 
+        // measured several times (median reported): the machine is shared, and the process's other threads allocate too
+        var builds = new List<double>(Builds);
+        var allocations = new List<double>(Builds);
         var holder = new Holder();
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-        var clock = Stopwatch.StartNew();
-        await BuildAsync(api, holder, ct);
-        var build = clock.Elapsed;
-        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        for (var run = 0; run < Builds; run++)
+        {
+            if (run > 0)
+            {
+                await holder.StopAsync();
+                holder = new Holder();
+            }
+
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var clock = Stopwatch.StartNew();
+            await BuildAsync(api, holder, ct);
+            builds.Add(clock.Elapsed.TotalMilliseconds);
+            allocations.Add(GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
+        }
+
         var snapshot = holder.Hub!.Current;
         var instances = snapshot.Templates.Values.Sum(t => t.Owners.Count);
         var servers = snapshot.GameServers.Values.Sum(g => g.Count);
@@ -85,8 +99,8 @@ internal static partial class SnapshotBenchmark
         var retained = RetainedBy(holder);
 
         report.Add(new Figure(Name, "templates / owned instances / GameServers", $"{Templates} / {instances} / {servers}", "200 / 5000 / 5000", instances == Templates * PerTemplate && servers == Templates * PerTemplate));
-        report.Add(new Figure(Name, "build from full lists (5 kinds) to ready", Measure.Ms(build.TotalMilliseconds)));
-        report.Add(new Figure(Name, "allocated while building", Measure.MiB(allocated)));
+        report.Add(new Figure(Name, $"build from full lists to ready (median of {Builds}; min-max)", $"{Measure.Ms(Measure.Percentile(builds, 0.5))} ({Measure.Ms(builds.Min())}-{Measure.Ms(builds.Max())})"));
+        report.Add(new Figure(Name, $"allocated while building (median of {Builds})", Measure.MiB((long)Measure.Percentile(allocations, 0.5))));
         report.Add(new Figure(Name, "managed memory kept by the snapshot", Measure.MiB(retained)));
         report.Add(new Figure(Name, "one watch event -> new snapshot (p50 / p99)", $"{Measure.Us(Measure.Percentile(updates, 0.5))} / {Measure.Us(Measure.Percentile(updates, 0.99))}"));
         report.Add(new Figure(Name, "one user's dashboard projection (mean)", $"{Measure.Us(perProjection)} ({shown / Projections} instance each)"));
