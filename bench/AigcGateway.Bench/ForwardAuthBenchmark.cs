@@ -17,6 +17,8 @@ internal static class ForwardAuthBenchmark
 
     public static async Task RunAsync(BenchGatewayFactory gateway, Uri instanceUrl, Report report, CancellationToken ct)
     {
+        var environment = gateway.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostEnvironment>().EnvironmentName;
+        Console.WriteLine($"  gateway: {environment} environment, Kestrel on {gateway.LoopbackUrl}, logging at Warning, server GC {System.Runtime.GCSettings.IsServerGC}");
         var alice = LogtoDemoUsers.Alice;
         var cookie = gateway.Services.GetRequiredService<InstanceAccessCookie>().Protect(alice.Id, alice.PrimaryEmail);
         var auth = new Uri(gateway.LoopbackUrl, "/auth");
@@ -63,8 +65,8 @@ internal static class ForwardAuthBenchmark
         var loadBefore = LoadAverage();
         await Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, WarmUp, ct);
         await Wrk.RunAsync(auth, headers, 2, 64, WarmUp, ct);
-        var healthz = await Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, Duration, ct);
-        var forward = await Wrk.RunAsync(auth, headers, 2, 64, Duration, ct);
+        var (healthz, healthGc) = await WithGcAsync(() => Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, Duration, ct));
+        var (forward, authGc) = await WithGcAsync(() => Wrk.RunAsync(auth, headers, 2, 64, Duration, ct));
         var ratio = forward.RequestsPerSecond / healthz.RequestsPerSecond;
         var loadAfter = LoadAverage();
 
@@ -73,10 +75,24 @@ internal static class ForwardAuthBenchmark
         report.Add(new Figure(Name, "/auth throughput (p50)", $"{Measure.Number(forward.RequestsPerSecond)} req/s ({Measure.Ms(forward.P50Ms)})"));
         report.Add(new Figure(Name, "/auth p99 latency", Measure.Ms(forward.P99Ms), "<= 5 ms", forward.P99Ms <= 5));
         report.Add(new Figure(Name, "/auth / /healthz throughput ratio", Measure.Number(ratio, "0.00"), ">= 0.70", ratio >= 0.7));
+        report.Add(new Figure(Name, "allocated per request (/healthz / /auth)", $"{Measure.Number(healthGc.Bytes / (double)healthz.Requests)} / {Measure.Number(authGc.Bytes / (double)forward.Requests)} B"));
+        report.Add(new Figure(Name, "GCs and pause time (/healthz / /auth)", $"{healthGc.Collections} in {Measure.Ms(healthGc.Pause.TotalMilliseconds)} / {authGc.Collections} in {Measure.Ms(authGc.Pause.TotalMilliseconds)}"));
         report.Add(new Figure(Name, "in-process: cookie TryRead / policy Decide", $"{Measure.Us(unprotect)} / {Measure.Us(decide)} per call"));
         report.Add(new Figure(Name, "non-2xx responses / socket errors", $"{forward.NonSuccess + healthz.NonSuccess} / {forward.SocketErrors + healthz.SocketErrors} (of {forward.Requests + healthz.Requests})", "0 / 0",
             forward.NonSuccess + healthz.NonSuccess == 0 && forward.SocketErrors + healthz.SocketErrors == 0));
     }
+
+    /// <summary>Runs a load and reports the gateway process's garbage collection meanwhile (the emulators are idle).</summary>
+    private static async Task<(Wrk.Result Result, GcActivity Gc)> WithGcAsync(Func<Task<Wrk.Result>> load)
+    {
+        var bytes = GC.GetTotalAllocatedBytes(precise: false);
+        var collections = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
+        var result = await load();
+        return (result, new GcActivity(GC.GetTotalAllocatedBytes(precise: false) - bytes, GC.CollectionCount(0) - collections, GC.GetTotalPauseDuration() - pause));
+    }
+
+    private sealed record GcActivity(long Bytes, int Collections, TimeSpan Pause);
 
     /// <summary>The 1-minute load average (Linux), to show how busy the shared machine was.</summary>
     private static string LoadAverage() =>
