@@ -14,6 +14,8 @@ internal static class ForwardAuthBenchmark
     private const string Name = "4. forward auth (wrk)";
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan PairDuration = TimeSpan.FromSeconds(3);
+    private const int Pairs = 3;
 
     public static async Task RunAsync(BenchGatewayFactory gateway, Uri instanceUrl, Report report, CancellationToken ct)
     {
@@ -68,6 +70,16 @@ internal static class ForwardAuthBenchmark
         var (healthz, healthGc) = await WithGcAsync(() => Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, Duration, ct));
         var (forward, authGc) = await WithGcAsync(() => Wrk.RunAsync(auth, headers, 2, 64, Duration, ct));
         var ratio = forward.RequestsPerSecond / healthz.RequestsPerSecond;
+
+        // the same ratio from short alternating runs, which drifting load on the shared machine affects far less
+        var pairs = new List<double>(Pairs);
+        for (var i = 0; i < Pairs; i++)
+        {
+            var h = await Wrk.RunAsync(health, new Dictionary<string, string>(), 2, 64, PairDuration, ct);
+            var a = await Wrk.RunAsync(auth, headers, 2, 64, PairDuration, ct);
+            pairs.Add(a.RequestsPerSecond / h.RequestsPerSecond);
+        }
+
         var loadAfter = LoadAverage();
 
         report.Add(new Figure(Name, "machine load (1-min average, before / after)", $"{loadBefore} / {loadAfter} on {Environment.ProcessorCount} cores"));
@@ -75,6 +87,8 @@ internal static class ForwardAuthBenchmark
         report.Add(new Figure(Name, "/auth throughput (p50)", $"{Measure.Number(forward.RequestsPerSecond)} req/s ({Measure.Ms(forward.P50Ms)})"));
         report.Add(new Figure(Name, "/auth p99 latency", Measure.Ms(forward.P99Ms), "<= 5 ms", forward.P99Ms <= 5));
         report.Add(new Figure(Name, "/auth / /healthz throughput ratio", Measure.Number(ratio, "0.00"), ">= 0.70", ratio >= 0.7));
+        report.Add(new Figure(Name, $"ratio from {Pairs} alternating {PairDuration.TotalSeconds:0} s pairs (median; min-max)",
+            $"{Measure.Number(Measure.Percentile(pairs, 0.5), "0.00")} ({Measure.Number(pairs.Min(), "0.00")}-{Measure.Number(pairs.Max(), "0.00")})"));
         report.Add(new Figure(Name, "allocated per request (/healthz / /auth)", $"{Measure.Number(healthGc.Bytes / (double)healthz.Requests)} / {Measure.Number(authGc.Bytes / (double)forward.Requests)} B"));
         report.Add(new Figure(Name, "GCs and pause time (/healthz / /auth)", $"{healthGc.Collections} in {Measure.Ms(healthGc.Pause.TotalMilliseconds)} / {authGc.Collections} in {Measure.Ms(authGc.Pause.TotalMilliseconds)}"));
         report.Add(new Figure(Name, "in-process: cookie TryRead / policy Decide", $"{Measure.Us(unprotect)} / {Measure.Us(decide)} per call"));
