@@ -483,7 +483,13 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
                     }
 
                     LogConflict(template, attempt);
-                    await Task.Delay(Backoff(attempt), _time, cancellationToken).ConfigureAwait(false);
+                    // Within one process writes to a template are already queued, so a first conflict is most often
+                    // the OKG controller's status update: re-read at once. Later ones back off with jitter (other
+                    // replicas compete).
+                    if (attempt > 1)
+                    {
+                        await Task.Delay(Backoff(attempt - 1), _time, cancellationToken).ConfigureAwait(false);
+                    }
                 }
                 catch (ClusterException ex)
                 {

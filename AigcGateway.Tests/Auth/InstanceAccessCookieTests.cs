@@ -94,4 +94,16 @@ public sealed class InstanceAccessCookieTests
 
         _cookie.TryRead(other.Protect("u1abc", null), out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public void A_cookie_read_once_and_remembered_still_expires()
+    {
+        var value = _cookie.Protect("alice", null);
+        _cookie.TryRead(value, out _).ShouldBeTrue();
+
+        _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+
+        _cookie.TryRead(value, out _).ShouldBeFalse();
+        _cookie.TryRead(value, out _).ShouldBeFalse();
+    }
 }

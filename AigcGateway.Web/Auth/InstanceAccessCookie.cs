@@ -21,6 +21,8 @@ public sealed class InstanceAccessCookie
     private readonly IDataProtector _protector;
     private readonly TimeProvider _timeProvider;
     private readonly IOptions<GatewayOptions> _gateway;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, AccessTicket> _decoded = new(StringComparer.Ordinal);
+    private const int DecodedCapacity = 10_000;
 
     public InstanceAccessCookie(IDataProtectionProvider dataProtection, TimeProvider timeProvider, IOptions<GatewayOptions> gateway)
     {
@@ -49,7 +51,11 @@ public sealed class InstanceAccessCookie
         return WebEncoders.Base64UrlEncode(_protector.Protect(buffer.ToArray()));
     }
 
-    /// <summary>Reads a cookie value; false when it is missing, tampered with, from another purpose or expired.</summary>
+    /// <summary>
+    /// Reads a cookie value; false when it is missing, tampered with, from another purpose or expired. Values that
+    /// decrypted once are remembered (bounded), so the forward-auth hot path decrypts each browser's cookie once
+    /// rather than on every asset request; the expiry is still checked every time.
+    /// </summary>
     public bool TryRead(string? cookieValue, out AccessTicket identity)
     {
         identity = null!;
@@ -57,6 +63,36 @@ public sealed class InstanceAccessCookie
         {
             return false;
         }
+
+        if (_decoded.TryGetValue(cookieValue, out var known))
+        {
+            if (known.ExpiresAt > _timeProvider.GetUtcNow())
+            {
+                identity = known;
+                return true;
+            }
+
+            _decoded.TryRemove(cookieValue, out _);
+            return false;
+        }
+
+        if (!TryUnprotect(cookieValue, out identity))
+        {
+            return false;
+        }
+
+        if (_decoded.Count >= DecodedCapacity)
+        {
+            _decoded.Clear();
+        }
+
+        _decoded[cookieValue] = identity;
+        return true;
+    }
+
+    private bool TryUnprotect(string cookieValue, out AccessTicket identity)
+    {
+        identity = null!;
 
         try
         {
