@@ -17,8 +17,8 @@ public static class AdministrationRegistration
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(rules);
         services.TryAddSingleton(new AdministrationOptions());
-        services.AddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));
-        services.AddSingleton<IAdministration>(sp => new AdministrationService(
+        services.TryAddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));
+        services.TryAddSingleton<IAdministration>(sp => new AdministrationService(
             sp.GetRequiredService<InstanceService>(),
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetRequiredService<ITemplateAdminStore>(),
