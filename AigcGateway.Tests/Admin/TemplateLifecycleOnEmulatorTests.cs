@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using AigcGateway.Core.Administration;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using AigcGateway.Web.Demo.Logto;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AigcGateway.Tests.Admin;
+
+/// <summary>Create and delete through <see cref="IAdministration"/> against the Kubernetes and Logto emulators.</summary>
+public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
+{
+    private const string Actor = "Demo Administrator (admindemo003)";
+    private static readonly string Alice = LogtoDemoUsers.Alice.Id;
+    private readonly AdminGatewayAppFactory _factory = new();
+
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    private IAdministration Admin => _factory.Services.GetRequiredService<IAdministration>();
+
+    private SnapshotHub Hub => _factory.Services.GetRequiredService<SnapshotHub>();
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory.Start();
+        (await Hub.WaitForAsync(s => s.IsReady, TimeSpan.FromSeconds(30), TimeProvider.System, Ct)).ShouldBeTrue();
+    }
+
+    public ValueTask DisposeAsync() => _factory.DisposeAsync();
+
+    private JsonObject Manifest(string name) => TemplateManifestBuilder.Build(
+        new TemplateDraft
+        {
+            Name = name,
+            Namespace = "aigc",
+            DisplayName = "Admin test " + name,
+            Image = "registry.example.com/aigc/webui:1.0",
+            Gpu = GpuMode.None,
+            Cpu = "1",
+            Memory = "1Gi",
+            VolumeSize = "1Gi",
+            HostPattern = name + "-<id>.localhost",
+            Environment = [new EnvironmentVariable("MODE", "test")],
+        },
+        Admin.Rules);
+
+    private async Task WaitAsync(Func<ClusterSnapshot, bool> condition) =>
+        (await Hub.WaitForAsync(condition, TimeSpan.FromSeconds(30), TimeProvider.System, Ct)).ShouldBeTrue();
+
+    private async Task<InstanceRef> InstallForAliceAsync(TemplateRef template)
+    {
+        var installed = await _factory.Services.GetRequiredService<IInstanceService>().InstallAsync(Alice, template, Ct);
+        installed.Succeeded.ShouldBeTrue(installed.Detail);
+        var instance = installed.Instance!;
+        await WaitAsync(s => s.GameServer(instance)?.IsRunning == true && s.Volumes.Contains($"aigc/user-data-{template.Name}-{instance.Id}"));
+        var customData = _factory.Logto.GetCustomData(Alice);
+        customData[template.LegacyCustomDataKey] = new JsonObject { ["Name"] = template.Name, ["Namespace"] = template.Namespace, ["ID"] = instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Type"] = "" };
+        customData["theme"] = "dark";
+        _factory.Logto.SetCustomData(Alice, customData);
+        return instance;
+    }
+
+    [Fact]
+    public async Task A_template_built_from_the_form_is_accepted_by_the_crd_schema_and_joins_the_catalog_unpruned()
+    {
+        var template = new TemplateRef("aigc", "admin-create");
+
+        var result = await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct);
+
+        result.Succeeded.ShouldBeTrue(result.Detail);
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        Admin.ListTemplates().Single(t => t.Ref == template).IsConformant.ShouldBeTrue();
+        var stored = await Admin.ReadTemplateAsync(template, Ct);
+        ManifestYaml.Write(stored!.Manifest).ShouldContain("MODE");
+        Admin.RecentAudit(template).ShouldContain(e => e.Action == "created template" && e.Succeeded);
+    }
+
+    [Fact]
+    public async Task Creating_a_template_that_exists_says_so()
+    {
+        var manifest = Manifest("admin-twice");
+        (await Admin.CreateTemplateAsync(Actor, manifest, Ct)).Succeeded.ShouldBeTrue();
+
+        var again = await Admin.CreateTemplateAsync(Actor, manifest, Ct);
+
+        again.Error.ShouldBe(TemplateWriteError.AlreadyExists);
+    }
+
+    [Fact]
+    public async Task Deleting_a_template_removes_its_instances_volumes_records_and_the_users_customData_key()
+    {
+        var template = new TemplateRef("aigc", "admin-delete");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var instance = await InstallForAliceAsync(template);
+        Admin.ImpactOf(template).Users.ShouldBe([Alice]);
+        var stages = new List<TemplateDeletionStage>();
+
+        var result = await Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.DeleteVolumes, new Recorder(p => stages.Add(p.Stage)), Ct);
+
+        result.Succeeded.ShouldBeTrue(result.Detail);
+        (await Admin.ReadTemplateAsync(template, Ct)).ShouldBeNull();
+        await WaitAsync(s => !s.Templates.ContainsKey(template) && s.GameServer(instance) is null && !s.Volumes.Contains($"aigc/user-data-{template.Name}-{instance.Id}"));
+        var customData = _factory.Logto.GetCustomData(Alice);
+        customData.ContainsKey(template.LegacyCustomDataKey).ShouldBeFalse();
+        customData["theme"]!.GetValue<string>().ShouldBe("dark");
+        stages.ShouldContain(TemplateDeletionStage.DeletingVolumes);
+        stages[^1].ShouldBe(TemplateDeletionStage.Done);
+    }
+
+    [Fact]
+    public async Task An_interrupted_deletion_is_listed_with_its_choice_and_resuming_it_finishes_the_cleanup()
+    {
+        var template = new TemplateRef("aigc", "admin-resume");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var instance = await InstallForAliceAsync(template);
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var stopAtUserData = new Recorder(p =>
+        {
+            if (p.Stage == TemplateDeletionStage.CleaningUserData)
+            {
+                interrupt.Cancel();
+            }
+        });
+
+        await Should.ThrowAsync<OperationCanceledException>(() =>
+            Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.KeepVolumes, stopAtUserData, interrupt.Token));
+
+        await WaitAsync(_ => Admin.ListTemplates().SingleOrDefault(t => t.Ref == template)?.InterruptedDeletion == TemplateDeletionMode.KeepVolumes);
+        _factory.Logto.GetCustomData(Alice).ContainsKey(template.LegacyCustomDataKey).ShouldBeTrue();
+
+        var resumed = await Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.KeepVolumes, null, Ct);
+
+        resumed.Succeeded.ShouldBeTrue(resumed.Detail);
+        _factory.Logto.GetCustomData(Alice).ContainsKey(template.LegacyCustomDataKey).ShouldBeFalse();
+        await WaitAsync(s => !s.Templates.ContainsKey(template));
+        Hub.Current.Volumes.ShouldContain($"aigc/user-data-{template.Name}-{instance.Id}");
+    }
+
+    private sealed class Recorder(Action<TemplateDeletionProgress> onReport) : IProgress<TemplateDeletionProgress>
+    {
+        public void Report(TemplateDeletionProgress value) => onReport(value);
+    }
+}
