@@ -3,6 +3,7 @@ using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Web.Demo.Logto;
+using k8s;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.Admin;
@@ -136,6 +137,64 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         _factory.Logto.GetCustomData(Alice).ContainsKey(template.LegacyCustomDataKey).ShouldBeFalse();
         await WaitAsync(s => !s.Templates.ContainsKey(template));
         Hub.Current.Volumes.ShouldContain($"aigc/user-data-{template.Name}-{instance.Id}");
+    }
+
+    [Fact]
+    public async Task An_edit_based_on_an_outdated_version_is_refused_as_a_conflict_and_nothing_is_overwritten()
+    {
+        var template = new TemplateRef("aigc", "admin-edit");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var basis = (await Admin.ReadTemplateAsync(template, Ct))!;
+        await InstallForAliceAsync(template);
+        var edited = (JsonObject)basis.Manifest.DeepClone();
+        edited["metadata"]!["annotations"]![TemplateAnnotations.DisplayName] = "Renamed";
+
+        var result = await Admin.UpdateTemplateAsync(Actor, basis, edited, Ct);
+
+        result.Error.ShouldBe(TemplateWriteError.Conflict);
+        Hub.Current.Templates[template].Owners.Values.ShouldContain(Alice);
+        Hub.Current.Templates[template].Template.DisplayName.ShouldBe("Admin test admin-edit");
+    }
+
+    [Fact]
+    public async Task A_display_name_edit_applies_without_restarting_the_running_instance()
+    {
+        var template = new TemplateRef("aigc", "admin-rename");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var instance = await InstallForAliceAsync(template);
+        var uid = Hub.Current.GameServer(instance)!.Uid;
+        var basis = (await Admin.ReadTemplateAsync(template, Ct))!;
+        var edited = (JsonObject)basis.Manifest.DeepClone();
+        edited["metadata"]!["annotations"]![TemplateAnnotations.DisplayName] = "Renamed";
+        Admin.ImpactOfEdit(basis, edited).PodTemplateChanged.ShouldBeFalse();
+
+        var result = await Admin.UpdateTemplateAsync(Actor, basis, edited, Ct);
+
+        result.Succeeded.ShouldBeTrue(result.Detail);
+        await WaitAsync(s => s.Templates[template].Template.DisplayName == "Renamed");
+        await _factory.Kubernetes.WaitForIdleAsync(Ct);
+        Hub.Current.GameServer(instance)!.Uid.ShouldBe(uid);
+    }
+
+    [Fact]
+    public async Task An_administrator_pauses_a_users_instance_and_the_action_is_an_event_on_the_template()
+    {
+        var template = new TemplateRef("aigc", "admin-pause");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var instance = await InstallForAliceAsync(template);
+        Admin.ListInstances().ShouldContain(i => i.Ref == instance && i.Owner == Alice);
+
+        var result = await Admin.PauseAsync(Actor, instance, Ct);
+
+        result.Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates[template].Reserved.Contains(instance.Id) && s.GameServer(instance) is null);
+        using var kubernetes = new k8s.Kubernetes(new k8s.KubernetesClientConfiguration { Host = _factory.Kubernetes.BaseAddress.ToString() });
+        var events = await kubernetes.CoreV1.ListNamespacedEventAsync("aigc", cancellationToken: Ct);
+        events.Items.ShouldContain(e => e.InvolvedObject.Kind == "GameServerSet" && e.InvolvedObject.Name == template.Name
+            && e.Message.Contains(Actor + " paused " + instance, StringComparison.Ordinal));
     }
 
     private sealed class Recorder(Action<TemplateDeletionProgress> onReport) : IProgress<TemplateDeletionProgress>
