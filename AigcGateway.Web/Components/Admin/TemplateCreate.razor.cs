@@ -27,9 +27,12 @@ public sealed partial class TemplateCreate
 
     protected override void Refresh()
     {
-        if (string.IsNullOrEmpty(_model.Namespace) && !Rules.Namespaces.IsDefaultOrEmpty)
+        if (string.IsNullOrEmpty(_model.Namespace))
         {
-            _model.Namespace = Rules.Namespaces[0];
+            // the first configured namespace, else where the catalog's templates already live
+            _model.Namespace = !Rules.Namespaces.IsDefaultOrEmpty
+                ? Rules.Namespaces[0]
+                : Admin.ListTemplates().Select(t => t.Ref.Namespace).FirstOrDefault() ?? string.Empty;
         }
     }
 
