@@ -32,9 +32,7 @@ internal sealed partial class AdministrationService : IAdministration
     private readonly TimeProvider _time;
     private readonly ILogger<AdministrationService> _logger;
     private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
-    private readonly Lock _auditLock = new();
-    private ImmutableList<AuditEntry> _audit = [];
-    private ImmutableList<TemplateRef?> _auditTemplates = [];
+    private readonly AuditTrail _audit;
 
     public AdministrationService(
         InstanceService instances,
@@ -44,9 +42,11 @@ internal sealed partial class AdministrationService : IAdministration
         ILogtoUsers? logto,
         Func<TemplateRules> rules,
         AdministrationOptions options,
+        AuditTrail audit,
         TimeProvider time,
         ILogger<AdministrationService> logger)
     {
+        _audit = audit;
         _instances = instances;
         _hub = hub;
         _store = store;
@@ -122,16 +122,7 @@ internal sealed partial class AdministrationService : IAdministration
         }
     }
 
-    public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null)
-    {
-        lock (_auditLock)
-        {
-            return [.. _audit.Select((e, i) => (e, t: _auditTemplates[i]))
-                .Where(x => template is null || x.t == template)
-                .Select(x => x.e)
-                .Reverse()];
-        }
-    }
+    public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);
 
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
         InstanceActionAsync(actor, "paused", instance, _instances.AdminPauseAsync, cancellationToken);
@@ -439,31 +430,8 @@ internal sealed partial class AdministrationService : IAdministration
         return result;
     }
 
-    private async Task AuditAsync(string actor, string action, TemplateRef template, string target, bool succeeded, string? detail, CancellationToken cancellationToken)
-    {
-        var entry = new AuditEntry(_time.GetUtcNow(), actor, action, target, succeeded, detail);
-        lock (_auditLock)
-        {
-            _audit = _audit.Add(entry);
-            _auditTemplates = _auditTemplates.Add(template);
-            if (_audit.Count > _options.AuditCapacity)
-            {
-                _audit = _audit.RemoveAt(0);
-                _auditTemplates = _auditTemplates.RemoveAt(0);
-            }
-        }
-
-        LogAudit(actor, action, target, succeeded, detail);
-        _hub.Touch();
-        try
-        {
-            await _store.RecordEventAsync(template, entry, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterException e)
-        {
-            LogAuditEventFailed(e, template);
-        }
-    }
+    private Task AuditAsync(string actor, string action, TemplateRef template, string target, bool succeeded, string? detail, CancellationToken cancellationToken) =>
+        _audit.RecordAsync(actor, action, template, target, succeeded, detail, cancellationToken);
 
     private static AdminInstance ToAdmin(ClusterSnapshot snapshot, Instance instance)
     {
@@ -489,12 +457,6 @@ internal sealed partial class AdministrationService : IAdministration
 
     private static TemplateDeletionMode ParseMode(string mark) =>
         string.Equals(mark, "delete-volumes", StringComparison.Ordinal) ? TemplateDeletionMode.DeleteVolumes : TemplateDeletionMode.KeepVolumes;
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {Actor} {Action} {Target} (succeeded: {Succeeded}; {Detail})")]
-    private partial void LogAudit(string actor, string action, string target, bool succeeded, string? detail);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record the audit event on {Template}")]
-    private partial void LogAuditEventFailed(Exception exception, TemplateRef template);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Template} from the customData of user {UserId}")]
     private partial void LogUserDataCleaned(string userId, TemplateRef template);

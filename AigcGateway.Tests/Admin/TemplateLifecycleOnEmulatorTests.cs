@@ -197,6 +197,18 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
             && e.Message.Contains(Actor + " paused " + instance, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_users_own_install_is_recorded_in_the_audit_trail()
+    {
+        var template = new TemplateRef("aigc", "admin-audit");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+
+        var instance = await InstallForAliceAsync(template);
+
+        Admin.RecentAudit(template).ShouldContain(e => e.Actor == "user " + Alice && e.Action == "installed" && e.Target == instance.ToString() && e.Succeeded);
+    }
+
     private sealed class Recorder(Action<TemplateDeletionProgress> onReport) : IProgress<TemplateDeletionProgress>
     {
         public void Report(TemplateDeletionProgress value) => onReport(value);
