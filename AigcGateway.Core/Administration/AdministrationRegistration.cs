@@ -33,7 +33,7 @@ public static class AdministrationRegistration
             sp.GetRequiredService<ILogger<AuditTrail>>()));
 
         // users' lifecycle operations are audited too (this registration wins over the core's undecorated one)
-        services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>()));
+        services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<SnapshotHub>()));
         services.TryAddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));
         services.TryAddSingleton<IAdministration>(sp => new AdministrationService(
             sp.GetRequiredService<InstanceService>(),

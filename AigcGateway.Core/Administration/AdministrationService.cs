@@ -328,6 +328,16 @@ internal sealed partial class AdministrationService : IAdministration
             marked["metadata"] = metadata;
             var spec = marked["spec"] as JsonObject ?? [];
             spec["replicas"] = 0;
+
+            // owned ids are reserved as a pause would, so an interrupted deletion leaves users with paused instances
+            var reserved = spec["reserveGameServerIds"] as JsonArray ?? [];
+            var known = _hub.Current.Templates.GetValueOrDefault(template);
+            foreach (var id in impact.Owners.Keys.Where(id => known?.Reserved.Contains(id) != true))
+            {
+                reserved.Add(id);
+            }
+
+            spec["reserveGameServerIds"] = reserved;
             marked["spec"] = spec;
             try
             {

@@ -130,6 +130,9 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
 
         await WaitAsync(_ => Admin.ListTemplates().SingleOrDefault(t => t.Ref == template)?.InterruptedDeletion == TemplateDeletionMode.KeepVolumes);
         _factory.Logto.GetCustomData(Alice).ContainsKey(template.LegacyCustomDataKey).ShouldBeTrue();
+        Hub.Current.Templates[template].Reserved.Contains(instance.Id).ShouldBeTrue();
+        var services = _factory.Services.GetRequiredService<IInstanceService>();
+        (await services.RecoverAsync(Alice, instance, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
 
         var resumed = await Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.KeepVolumes, null, Ct);
 
