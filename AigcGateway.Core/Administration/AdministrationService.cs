@@ -32,6 +32,7 @@ internal sealed partial class AdministrationService : IAdministration
     private readonly TimeProvider _time;
     private readonly ILogger<AdministrationService> _logger;
     private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly AuditTrail _audit;
 
     public AdministrationService(
@@ -120,6 +121,30 @@ internal sealed partial class AdministrationService : IAdministration
         {
             unsubscribe();
         }
+    }
+
+    public async Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var id in userIds.Distinct(StringComparer.Ordinal))
+        {
+            if (!_names.TryGetValue(id, out var name))
+            {
+                var user = _logto is null ? null : await _logto.GetUserAsync(id, cancellationToken).ConfigureAwait(false);
+                name = user?.Value is { } found
+                    ? new[] { found.Name, found.Username, found.PrimaryEmail }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? id
+                    : id;
+                if (user?.IsOk == true)
+                {
+                    _names[id] = name;
+                }
+            }
+
+            result[id] = name;
+        }
+
+        return result.ToImmutable();
     }
 
     public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);

@@ -23,6 +23,9 @@ public interface IAdministration
     /// <summary>Wakes (coalesced) whenever the cluster snapshot or the audit trail changes; ends when cancelled.</summary>
     IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Display names of Logto users (name, else username, else email; the id when Logto does not know it), cached.</summary>
+    Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken);
+
     /// <summary>The most recent audited actions, newest first (optionally for one template).</summary>
     ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null);
 

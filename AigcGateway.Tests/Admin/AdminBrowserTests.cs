@@ -70,7 +70,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // the administrator sees her instance, then the templates list
         await GoAsync(admin, "/admin/instances");
-        await Assertions.Expect(admin.Locator($"td[data-instance='{Template}#0'][data-cell='user']")).ToHaveTextAsync(LogtoDemoUsers.Alice.Id);
+        await Assertions.Expect(admin.Locator($"td[data-instance='{Template}#0'][data-cell='user']")).ToHaveTextAsync("Alice Zhang");
         await Assertions.Expect(admin.Locator($"tr:has(td[data-instance='{Template}#0']) [data-state]")).ToHaveAttributeAsync("data-state", "Running");
         await admin.SaveScreenshotAsync("admin-instances.png");
         await GoAsync(admin, "/admin/templates");
@@ -79,7 +79,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
         // delete with the data volumes
         await admin.Locator($"td[data-template='{Template}'] [data-action='delete']").ClickAsync();
-        await Assertions.Expect(admin.Locator("[data-impact='users']")).ToContainTextAsync(LogtoDemoUsers.Alice.Id);
+        await Assertions.Expect(admin.Locator("[data-impact='users']")).ToContainTextAsync("Alice Zhang");
         await admin.Locator("input[data-mode='delete']").CheckAsync();
         await admin.SaveScreenshotAsync("admin-delete.png");
         await admin.Locator(".delete-template-dialog [data-action='confirm']").ClickAsync();

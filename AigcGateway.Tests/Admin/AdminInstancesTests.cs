@@ -38,6 +38,18 @@ public sealed class AdminInstancesTests : AdminContext
     }
 
     [Fact]
+    public void Users_are_shown_by_their_logto_name_and_found_by_it()
+    {
+        Admin.Names = Admin.Names.Add("user-bob", "Bob Wang");
+        var page = RenderPage<AdminInstances>();
+        page.WaitForAssertion(() => Users(page).ShouldBe(["user-alice", "Bob Wang", "Bob Wang"]));
+
+        page.Find(".admin-search input").Input("wang");
+
+        page.WaitForAssertion(() => Users(page).ShouldBe(["Bob Wang", "Bob Wang"]));
+    }
+
+    [Fact]
     public void Searching_for_a_user_keeps_only_their_instances()
     {
         var page = RenderPage<AdminInstances>();

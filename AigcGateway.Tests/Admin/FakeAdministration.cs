@@ -63,6 +63,11 @@ internal sealed class FakeAdministration : IAdministration
         }
     }
 
+    public ImmutableDictionary<string, string> Names { get; set; } = ImmutableDictionary<string, string>.Empty;
+
+    public Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
+        Task.FromResult(userIds.Distinct().ToImmutableDictionary(id => id, id => Names.GetValueOrDefault(id, id)));
+
     public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => Audit;
 
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) => Act("pause", actor, instance);

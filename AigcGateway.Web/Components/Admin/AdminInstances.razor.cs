@@ -19,6 +19,7 @@ public sealed partial class AdminInstances
     private string? _message;
     private bool _messageIsError;
     private bool _busy;
+    private ImmutableDictionary<string, string> _names = ImmutableDictionary<string, string>.Empty;
 
     internal enum Row
     {
@@ -36,6 +37,9 @@ public sealed partial class AdminInstances
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
+    /// <summary>The node column only when the cluster reports nodes for some instance.</summary>
+    private bool ShowNode => _all.Any(i => i.Node is not null);
+
     private IEnumerable<AdminInstance> Filtered => _all.Where(Matches);
 
     protected override void Refresh()
@@ -45,6 +49,33 @@ public sealed partial class AdminInstances
         var current = _all.Select(i => i.Ref).ToHashSet();
         _selected = [.. _all.Where(i => _selected.Any(s => s.Ref == i.Ref))];
         _expanded.IntersectWith(current);
+        if (_all.Any(i => !_names.ContainsKey(i.Owner)))
+        {
+            _ = LoadNamesAsync();
+        }
+    }
+
+    private string NameOf(string userId) => _names.GetValueOrDefault(userId, userId);
+
+    private async Task LoadNamesAsync()
+    {
+        try
+        {
+            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner), Stopping);
+            await InvokeAsync(() =>
+            {
+                _names = _names.SetItems(names);
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // page closed
+        }
+        catch (ObjectDisposedException)
+        {
+            // circuit gone
+        }
     }
 
     private bool Matches(AdminInstance instance)
@@ -61,6 +92,7 @@ public sealed partial class AdminInstances
 
         var term = _search.Trim();
         return instance.Owner.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || NameOf(instance.Owner).Contains(term, StringComparison.OrdinalIgnoreCase)
             || instance.TemplateDisplayName.Contains(term, StringComparison.OrdinalIgnoreCase)
             || instance.Ref.ToString().Contains(term, StringComparison.OrdinalIgnoreCase)
             || (instance.Node?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false);
