@@ -31,6 +31,12 @@ internal sealed class FakeAdministration : IAdministration
 
     public TemplateWriteResult WriteResult { get; set; } = TemplateWriteResult.Ok;
 
+    /// <summary>Results for the next updates, in order (then <see cref="WriteResult"/>).</summary>
+    public Queue<TemplateWriteResult> UpdateResults { get; } = new();
+
+    /// <summary>What the next reads return, in order (then <see cref="Basis"/>).</summary>
+    public Queue<TemplateEditBasis> Reads { get; } = new();
+
     public JsonObject? LastManifest { get; private set; }
 
     public TemplateDeletionMode? LastDeletionMode { get; private set; }
@@ -94,7 +100,7 @@ internal sealed class FakeAdministration : IAdministration
     public Task<TemplateEditBasis?> ReadTemplateAsync(TemplateRef template, CancellationToken cancellationToken)
     {
         Record($"read {template}");
-        return Task.FromResult(Basis);
+        return Task.FromResult(Reads.TryDequeue(out var next) ? next : Basis);
     }
 
     public EditImpact ImpactOfEdit(TemplateEditBasis basis, JsonObject edited) =>
@@ -104,7 +110,7 @@ internal sealed class FakeAdministration : IAdministration
     {
         LastManifest = edited;
         Record($"update {actor} {basis.Template} @{basis.ResourceVersion}");
-        return Task.FromResult(WriteResult);
+        return Task.FromResult(UpdateResults.TryDequeue(out var next) ? next : WriteResult);
     }
 
     public TemplateImpact ImpactOf(TemplateRef template) =>
