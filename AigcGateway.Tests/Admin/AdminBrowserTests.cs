@@ -68,6 +68,15 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await alice.Locator(".mud-dialog [data-action='confirm']").ClickAsync();
         await Assertions.Expect(alice.Locator($"[data-template='{Template}'] [data-action='visit']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
+        // renaming it applies at once on alice's dashboard, without restarting her instance
+        await GoAsync(admin, $"/admin/templates/{Template}");
+        await admin.Locator("input[data-field='edit-DisplayName']").FillAsync("Playground Studio");
+        await admin.Locator("[data-action='save-display']").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-edit='saved']")).ToBeVisibleAsync();
+        await admin.SaveScreenshotAsync("admin-edit.png");
+        await Assertions.Expect(alice.Locator($"[data-template='{Template}']")).ToContainTextAsync("Playground Studio");
+        await Assertions.Expect(alice.Locator($"[data-template='{Template}'] [data-action='visit']")).ToBeVisibleAsync();
+
         // the administrator sees her instance, then the templates list
         await GoAsync(admin, "/admin/instances");
         await Assertions.Expect(admin.Locator($"td[data-instance='{Template}#0'][data-cell='user']")).ToHaveTextAsync("Alice Zhang");
