@@ -149,6 +149,15 @@ internal sealed partial class AdministrationService : IAdministration
 
     public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);
 
+    public Task LoadAuditAsync(CancellationToken cancellationToken)
+    {
+        var rules = _rules();
+        var namespaces = rules.Namespaces.IsDefaultOrEmpty
+            ? _hub.Current.Templates.Keys.Select(t => t.Namespace)
+            : rules.Namespaces;
+        return _audit.LoadAsync(namespaces, cancellationToken);
+    }
+
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
         InstanceActionAsync(actor, "paused", instance, _instances.AdminPauseAsync, cancellationToken);
 

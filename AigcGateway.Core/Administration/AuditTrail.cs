@@ -23,6 +23,35 @@ internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub 
         }
     }
 
+    /// <summary>
+    /// Adds the audit events stored in the cluster (recorded by other replicas or before a restart) for the namespaces of
+    /// the catalog; failures leave the in-memory entries as they are.
+    /// </summary>
+    public async Task LoadAsync(IEnumerable<string> namespaces, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(namespaces);
+        var loaded = new List<(AuditEntry Entry, TemplateRef Template)>();
+        foreach (var ns in namespaces.Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                loaded.AddRange(await store.ListAuditAsync(ns, cancellationToken).ConfigureAwait(false));
+            }
+            catch (ClusterException e)
+            {
+                LogLoadFailed(e, ns);
+            }
+        }
+
+        lock (_lock)
+        {
+            var known = _recent.Select(r => Key(r.Entry)).ToHashSet();
+            _recent = [.. _recent.Concat(loaded.Where(l => known.Add(Key(l.Entry))))
+                .OrderBy(r => r.Entry.Time)
+                .TakeLast(options.AuditCapacity)];
+        }
+    }
+
     public async Task RecordAsync(string actor, string action, TemplateRef template, string target, bool succeeded, string? detail, CancellationToken cancellationToken)
     {
         var entry = new AuditEntry(time.GetUtcNow(), actor, action, target, succeeded, detail);
@@ -46,6 +75,13 @@ internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub 
             LogEventFailed(e, template);
         }
     }
+
+    /// <summary>The same action read back from an Event (whose times have whole seconds).</summary>
+    private static (string, string, string, long) Key(AuditEntry entry) =>
+        (entry.Actor, entry.Action, entry.Target, entry.Time.ToUnixTimeSeconds());
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not read the audit events of namespace {Namespace}")]
+    private partial void LogLoadFailed(Exception exception, string @namespace);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Audit: {Actor} {Action} {Target} (succeeded: {Succeeded}; {Detail})")]
     private partial void LogAudit(string actor, string action, string target, bool succeeded, string? detail);

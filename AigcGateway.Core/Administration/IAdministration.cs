@@ -26,6 +26,9 @@ public interface IAdministration
     /// <summary>Display names of Logto users (name, else username, else email; the id when Logto does not know it), cached.</summary>
     Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken);
 
+    /// <summary>Reads the audit events stored on the templates' GameServerSets into <see cref="RecentAudit"/> (other replicas, earlier runs).</summary>
+    Task LoadAuditAsync(CancellationToken cancellationToken);
+
     /// <summary>The most recent audited actions, newest first (optionally for one template).</summary>
     ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null);
 

@@ -16,6 +16,7 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
 {
     private const string Group = GameServerSet.Group;
     private const string Version = GameServerSet.Version;
+    private const string AuditPrefix = "aigc-gateway.io/audit-";
 
     /// <summary>The store over the client the core registered.</summary>
     public static ITemplateAdminStore FromServices(IServiceProvider services) =>
@@ -102,7 +103,19 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         var reason = string.Concat(entry.Action.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
         var ev = new Corev1Event
         {
-            Metadata = new V1ObjectMeta { GenerateName = template.Name + ".", NamespaceProperty = template.Namespace },
+            Metadata = new V1ObjectMeta
+            {
+                GenerateName = template.Name + ".",
+                NamespaceProperty = template.Namespace,
+                Annotations = new Dictionary<string, string>
+                {
+                    [AuditPrefix + "actor"] = entry.Actor,
+                    [AuditPrefix + "action"] = entry.Action,
+                    [AuditPrefix + "target"] = entry.Target,
+                    [AuditPrefix + "succeeded"] = entry.Succeeded ? "true" : "false",
+                    [AuditPrefix + "detail"] = entry.Detail ?? string.Empty,
+                },
+            },
             InvolvedObject = new V1ObjectReference
             {
                 ApiVersion = Group + "/" + Version,
@@ -126,6 +139,34 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"record event on GameServerSet {template}");
+        }
+    }
+
+    public async Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
+                @namespace, fieldSelector: "involvedObject.kind=GameServerSet", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return [.. response.Body.Items
+                .Where(e => e.Metadata?.Annotations?.ContainsKey(AuditPrefix + "actor") == true)
+                .Select(e =>
+                {
+                    var a = e.Metadata.Annotations;
+                    var when = e.LastTimestamp ?? e.FirstTimestamp ?? e.Metadata.CreationTimestamp ?? DateTime.UnixEpoch;
+                    var entry = new AuditEntry(
+                        new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)),
+                        a[AuditPrefix + "actor"],
+                        a.TryGetValue(AuditPrefix + "action", out var action) ? action : e.Reason ?? string.Empty,
+                        a.TryGetValue(AuditPrefix + "target", out var target) ? target : e.InvolvedObject.Name,
+                        !a.TryGetValue(AuditPrefix + "succeeded", out var ok) || ok == "true",
+                        a.TryGetValue(AuditPrefix + "detail", out var detail) && detail.Length > 0 ? detail : null);
+                    return (entry, new TemplateRef(e.InvolvedObject.NamespaceProperty ?? @namespace, e.InvolvedObject.Name));
+                })];
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"list events in {@namespace}");
         }
     }
 

@@ -106,4 +106,12 @@ public sealed class AdminTemplatesTests : AdminContext
 
         page.Find("[data-audit='paused']").TextContent.ShouldContain("Ada (admin-1)");
     }
+
+    [Fact]
+    public void Opening_the_page_reads_in_the_audit_events_stored_in_the_cluster()
+    {
+        RenderPage<AdminTemplates>();
+
+        Admin.AuditLoads.ShouldBe(1);
+    }
 }

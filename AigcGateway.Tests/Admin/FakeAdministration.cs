@@ -74,6 +74,14 @@ internal sealed class FakeAdministration : IAdministration
     public Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
         Task.FromResult(userIds.Distinct().ToImmutableDictionary(id => id, id => Names.GetValueOrDefault(id, id)));
 
+    public int AuditLoads { get; private set; }
+
+    public Task LoadAuditAsync(CancellationToken cancellationToken)
+    {
+        AuditLoads++;
+        return Task.CompletedTask;
+    }
+
     public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => Audit;
 
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) => Act("pause", actor, instance);

@@ -42,6 +42,8 @@ public sealed partial class AdminInstances
 
     private IEnumerable<AdminInstance> Filtered => _all.Where(Matches);
 
+    protected override bool ShowsAudit => true;
+
     protected override void Refresh()
     {
         _all = Admin.ListInstances();
