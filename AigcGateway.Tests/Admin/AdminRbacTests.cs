@@ -12,6 +12,7 @@ public sealed class AdminRbacTests
         { "game.kruise.io", "gameserversets", "update" },
         { "game.kruise.io", "gameserversets", "delete" },
         { "", "events", "create" },
+        { "", "events", "list" },
         { "", "persistentvolumeclaims", "delete" },
     };
 
