@@ -1,0 +1,507 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Kubernetes;
+using AigcGateway.Core.Logto;
+using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
+using Microsoft.Extensions.Logging;
+
+namespace AigcGateway.Core.Administration;
+
+/// <summary>
+/// <see cref="IAdministration"/> over the cluster snapshot, the lifecycle (<see cref="InstanceService"/>), whole-object
+/// GameServerSet writes and Logto. Every action is audited: a structured log line, a Kubernetes Event on the template's
+/// GameServerSet and an in-memory entry for the pages.
+/// </summary>
+internal sealed partial class AdministrationService : IAdministration
+{
+    private const string ApiVersion = GameServerSet.Group + "/" + GameServerSet.Version;
+
+    private readonly InstanceService _instances;
+    private readonly SnapshotHub _hub;
+    private readonly ITemplateAdminStore _store;
+    private readonly ITemplateStore _volumes;
+    private readonly ILogtoUsers? _logto;
+    private readonly Func<TemplateRules> _rules;
+    private readonly AdministrationOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<AdministrationService> _logger;
+    private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
+    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly AuditTrail _audit;
+
+    public AdministrationService(
+        InstanceService instances,
+        SnapshotHub hub,
+        ITemplateAdminStore store,
+        ITemplateStore volumes,
+        ILogtoUsers? logto,
+        Func<TemplateRules> rules,
+        AdministrationOptions options,
+        AuditTrail audit,
+        TimeProvider time,
+        ILogger<AdministrationService> logger)
+    {
+        _audit = audit;
+        _instances = instances;
+        _hub = hub;
+        _store = store;
+        _volumes = volumes;
+        _logto = logto;
+        _rules = rules;
+        _options = options;
+        _time = time;
+        _logger = logger;
+    }
+
+    public bool IsReady => _hub.Current.IsReady;
+
+    public TemplateRules Rules => _rules();
+
+    public ImmutableArray<AdminInstance> ListInstances()
+    {
+        var snapshot = _hub.Current;
+        return [.. _instances.AllInstances().Select(i => ToAdmin(snapshot, i))];
+    }
+
+    public ImmutableArray<AdminTemplate> ListTemplates()
+    {
+        var snapshot = _hub.Current;
+        var byTemplate = _instances.AllInstances().GroupBy(i => i.Ref.Template).ToDictionary(g => g.Key, g => g.ToList());
+        return [.. snapshot.Templates.Values
+            .OrderBy(t => t.Template.DisplayName, StringComparer.CurrentCultureIgnoreCase)
+            .ThenBy(t => t.Ref.ToString(), StringComparer.Ordinal)
+            .Select(state =>
+            {
+                var instances = byTemplate.GetValueOrDefault(state.Ref) ?? [];
+                var gameServers = snapshot.GameServers.GetValueOrDefault(state.Ref);
+                var mark = AdminManifests.DeletionMark(state);
+                return new AdminTemplate
+                {
+                    Template = state.Template,
+                    Replicas = state.Replicas,
+                    Ready = gameServers?.Values.Count(g => g.IsRunning) ?? 0,
+                    OwnerCount = state.Owners.Values.Distinct(StringComparer.Ordinal).Count(),
+                    InstancesByState = instances.GroupBy(i => i.State).ToImmutableDictionary(g => g.Key, g => g.Count()),
+                    InterruptedDeletion = mark is null || _deleting.ContainsKey(state.Ref) ? null : ParseMode(mark),
+                };
+            })];
+    }
+
+    public async IAsyncEnumerable<long> ChangesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var (snapshot, signals, unsubscribe) = _hub.Subscribe();
+        try
+        {
+            yield return snapshot.Version;
+            while (true)
+            {
+                try
+                {
+                    if (!await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        yield break;
+                    }
+                }
+                catch (OperationCanceledException)
+                {
+                    yield break;
+                }
+
+                signals.TryRead(out _);
+                yield return _hub.Current.Version;
+            }
+        }
+        finally
+        {
+            unsubscribe();
+        }
+    }
+
+    public async Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(userIds);
+        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var id in userIds.Distinct(StringComparer.Ordinal))
+        {
+            if (!_names.TryGetValue(id, out var name))
+            {
+                var user = _logto is null ? null : await _logto.GetUserAsync(id, cancellationToken).ConfigureAwait(false);
+                name = user?.Value is { } found
+                    ? new[] { found.Name, found.Username, found.PrimaryEmail }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? id
+                    : id;
+                if (user?.IsOk == true)
+                {
+                    _names[id] = name;
+                }
+            }
+
+            result[id] = name;
+        }
+
+        return result.ToImmutable();
+    }
+
+    public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);
+
+    public Task LoadAuditAsync(CancellationToken cancellationToken)
+    {
+        var rules = _rules();
+        var namespaces = rules.Namespaces.IsDefaultOrEmpty
+            ? _hub.Current.Templates.Keys.Select(t => t.Namespace)
+            : rules.Namespaces;
+        return _audit.LoadAsync(namespaces, cancellationToken);
+    }
+
+    public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
+        InstanceActionAsync(actor, "paused", instance, _instances.AdminPauseAsync, cancellationToken);
+
+    public Task<OperationResult> RecoverAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
+        InstanceActionAsync(actor, "recovered", instance, _instances.AdminRecoverAsync, cancellationToken);
+
+    public Task<OperationResult> RestartAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
+        InstanceActionAsync(actor, "restarted", instance, _instances.AdminRestartAsync, cancellationToken);
+
+    public Task<OperationResult> UninstallAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
+        InstanceActionAsync(actor, "uninstalled", instance, _instances.AdminUninstallAsync, cancellationToken);
+
+    public ManifestReview Review(JsonObject manifest)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var rules = _rules();
+        var errors = ImmutableArray.CreateBuilder<string>();
+        if (Text(manifest["apiVersion"]) != ApiVersion || Text(manifest["kind"]) != "GameServerSet")
+        {
+            errors.Add(AdministrationText.Get("Manifest_Kind", ApiVersion));
+        }
+
+        var name = Text(manifest["metadata"]?["name"]) ?? string.Empty;
+        if (name.Length == 0 || name.Length > KubernetesNames.MaxTemplateNameLength || !KubernetesNames.Dns1035Label().IsMatch(name))
+        {
+            errors.Add(AdministrationText.Get("Name_Format"));
+        }
+
+        var ns = Text(manifest["metadata"]?["namespace"]) ?? string.Empty;
+        if (ns.Length == 0)
+        {
+            errors.Add(AdministrationText.Get("Namespace_Required"));
+        }
+        else if (!rules.Namespaces.IsDefaultOrEmpty && !rules.Namespaces.Contains(ns, StringComparer.Ordinal))
+        {
+            errors.Add(AdministrationText.Get("Namespace_NotAllowed", string.Join(", ", rules.Namespaces)));
+        }
+
+        ImmutableArray<ConformanceProblem> problems = [];
+        try
+        {
+            problems = _store.Conformance(manifest);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            errors.Add(AdministrationText.Get("Manifest_Shape", e.Message));
+        }
+
+        return new ManifestReview(errors.ToImmutable(), problems);
+    }
+
+    public async Task<TemplateWriteResult> CreateTemplateAsync(string actor, JsonObject manifest, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        var review = Review(manifest);
+        if (!review.CanApply)
+        {
+            return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = review.Blocking };
+        }
+
+        var template = RefOf(manifest);
+        TemplateWriteResult result;
+        try
+        {
+            await _store.CreateAsync(manifest, cancellationToken).ConfigureAwait(false);
+            result = TemplateWriteResult.Ok;
+        }
+        catch (ClusterConflictException e)
+        {
+            result = TemplateWriteResult.Fail(TemplateWriteError.AlreadyExists, e.Message);
+        }
+        catch (ClusterException e)
+        {
+            result = TemplateWriteResult.Fail(TemplateWriteError.ClusterError, e.Message);
+        }
+
+        await AuditAsync(actor, "created template", template, template.ToString(), result.Succeeded, result.Detail, cancellationToken).ConfigureAwait(false);
+        if (result.Succeeded)
+        {
+            await _hub.WaitForAsync(s => s.Templates.ContainsKey(template), _options.CatalogWait, _time, cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    public Task<TemplateEditBasis?> ReadTemplateAsync(TemplateRef template, CancellationToken cancellationToken) =>
+        _store.ReadAsync(template, cancellationToken);
+
+    public EditImpact ImpactOfEdit(TemplateEditBasis basis, JsonObject edited)
+    {
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(edited);
+        var changed = !JsonNode.DeepEquals(basis.Manifest["spec"]?["gameServerTemplate"], edited["spec"]?["gameServerTemplate"]);
+        var running = _hub.Current.GameServers.GetValueOrDefault(basis.Template)?.Values.Count(g => !g.Deleting) ?? 0;
+        return new EditImpact(changed, changed ? running : 0);
+    }
+
+    public async Task<TemplateWriteResult> UpdateTemplateAsync(string actor, TemplateEditBasis basis, JsonObject edited, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(basis);
+        var review = Review(edited);
+        if (RefOf(edited) != basis.Template)
+        {
+            review = review with { Errors = review.Errors.Add(AdministrationText.Get("Manifest_Identity", basis.Template)) };
+        }
+
+        if (!review.CanApply)
+        {
+            return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = review.Blocking };
+        }
+
+        var impact = ImpactOfEdit(basis, edited);
+        TemplateWriteResult result;
+        try
+        {
+            await _store.ReplaceAsync(edited, basis.ResourceVersion, cancellationToken).ConfigureAwait(false);
+            result = TemplateWriteResult.Ok;
+        }
+        catch (ClusterConflictException e)
+        {
+            result = TemplateWriteResult.Fail(TemplateWriteError.Conflict, e.Message);
+        }
+        catch (ClusterException e)
+        {
+            result = TemplateWriteResult.Fail(e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError, e.Message);
+        }
+
+        var detail = result.Detail ?? (impact.PodTemplateChanged
+            ? string.Create(CultureInfo.InvariantCulture, $"pod template changed, {impact.RestartingInstances} instances restart")
+            : "display metadata only");
+        await AuditAsync(actor, "edited template", basis.Template, basis.Template.ToString(), result.Succeeded, detail, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public TemplateImpact ImpactOf(TemplateRef template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var snapshot = _hub.Current;
+        if (!snapshot.Templates.TryGetValue(template, out var state))
+        {
+            return new TemplateImpact(template, ImmutableSortedDictionary<int, string>.Empty, []);
+        }
+
+        var prefixes = state.Template.DataVolumeNames.Select(v => $"{template.Namespace}/{v}-{template.Name}-").ToArray();
+        var volumes = snapshot.Volumes
+            .Where(v => prefixes.Any(p => v.StartsWith(p, StringComparison.Ordinal) && v.Length > p.Length && v[p.Length..].All(char.IsAsciiDigit)))
+            .Select(v => v[(template.Namespace.Length + 1)..])
+            .Order(StringComparer.Ordinal);
+        return new TemplateImpact(template, state.Owners, [.. volumes]);
+    }
+
+    public async Task<TemplateWriteResult> DeleteTemplateAsync(
+        string actor, TemplateRef template, TemplateDeletionMode mode, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(template);
+        if (!_deleting.TryAdd(template, true))
+        {
+            return TemplateWriteResult.Fail(TemplateWriteError.Conflict, "A deletion of this template is already running.");
+        }
+
+        _hub.Touch();
+        var impact = ImpactOf(template);
+        var detail = string.Create(CultureInfo.InvariantCulture, $"{impact.Instances.Length} instances of {impact.Users.Length} users, volumes {(mode == TemplateDeletionMode.DeleteVolumes ? "deleted" : "kept")}");
+        TemplateWriteResult result;
+        try
+        {
+            result = await DeleteStepsAsync(template, mode, impact, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ClusterException e)
+        {
+            result = TemplateWriteResult.Fail(e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError, e.Message);
+        }
+        finally
+        {
+            _deleting.TryRemove(template, out _);
+        }
+
+        await AuditAsync(actor, "deleted template", template, template.ToString(), result.Succeeded, result.Detail ?? detail, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private async Task<TemplateWriteResult> DeleteStepsAsync(
+        TemplateRef template, TemplateDeletionMode mode, TemplateImpact impact, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
+    {
+        // 1. mark the deletion (so an interruption can be resumed with the same choice) and stop every instance
+        progress?.Report(new(TemplateDeletionStage.Marking, 0));
+        for (var attempt = 1; ; attempt++)
+        {
+            var basis = await _store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
+            if (basis is null)
+            {
+                return TemplateWriteResult.Fail(TemplateWriteError.NotFound);
+            }
+
+            var marked = (JsonObject)basis.Manifest.DeepClone();
+            var metadata = marked["metadata"] as JsonObject ?? [];
+            var annotations = metadata["annotations"] as JsonObject ?? [];
+            annotations[AdminManifests.Deletion] = FormatMode(mode);
+            metadata["annotations"] = annotations;
+            marked["metadata"] = metadata;
+            var spec = marked["spec"] as JsonObject ?? [];
+            spec["replicas"] = 0;
+
+            // owned ids are reserved as a pause would, so an interrupted deletion leaves users with paused instances
+            var reserved = spec["reserveGameServerIds"] as JsonArray ?? [];
+            var known = _hub.Current.Templates.GetValueOrDefault(template);
+            foreach (var id in impact.Owners.Keys.Where(id => known?.Reserved.Contains(id) != true))
+            {
+                reserved.Add(id);
+            }
+
+            spec["reserveGameServerIds"] = reserved;
+            marked["spec"] = spec;
+            try
+            {
+                await _store.ReplaceAsync(marked, basis.ResourceVersion, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (ClusterConflictException) when (attempt < 5)
+            {
+                // a user acted meanwhile: re-read and mark again
+            }
+        }
+
+        progress?.Report(new(TemplateDeletionStage.StoppingInstances, 0.1));
+        await _hub.WaitForAsync(
+            s => s.GameServers.GetValueOrDefault(template) is not { Count: > 0 } && !s.Pods.Keys.Any(k => k.Template == template),
+            _options.StopWait,
+            _time,
+            cancellationToken).ConfigureAwait(false);
+
+        // 2. the chosen volumes
+        if (mode == TemplateDeletionMode.DeleteVolumes)
+        {
+            var done = 0;
+            foreach (var volume in impact.Volumes)
+            {
+                progress?.Report(new(TemplateDeletionStage.DeletingVolumes, 0.3 + (0.2 * done / Math.Max(1, impact.Volumes.Length)), volume));
+                await _volumes.DeleteVolumeAsync(template.Namespace, volume, cancellationToken).ConfigureAwait(false);
+                done++;
+            }
+        }
+
+        // 3. the template's key in every user's customData (all pages: the mirror may hold users the record lost)
+        progress?.Report(new(TemplateDeletionStage.CleaningUserData, 0.5));
+        if (await CleanUserDataAsync(template, progress, cancellationToken).ConfigureAwait(false) is { } failed)
+        {
+            return failed;
+        }
+
+        // 4. the template itself, last: while it exists the deletion can be resumed
+        progress?.Report(new(TemplateDeletionStage.DeletingTemplate, 0.9));
+        await _store.DeleteAsync(template, cancellationToken).ConfigureAwait(false);
+        await _hub.WaitForAsync(s => !s.Templates.ContainsKey(template), _options.CatalogWait, _time, cancellationToken).ConfigureAwait(false);
+        progress?.Report(new(TemplateDeletionStage.Done, 1));
+        return TemplateWriteResult.Ok;
+    }
+
+    private async Task<TemplateWriteResult?> CleanUserDataAsync(TemplateRef template, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (_logto is null)
+        {
+            return null;
+        }
+
+        var key = CustomDataEntryCodec.KeyFor(template);
+        var seen = 0;
+        for (var page = 1; ; page++)
+        {
+            var users = await _logto.ListUsersAsync(page, _options.UserPageSize, cancellationToken).ConfigureAwait(false);
+            if (!users.IsOk || users.Value is null)
+            {
+                return TemplateWriteResult.Fail(TemplateWriteError.UserDataError, users.Error);
+            }
+
+            foreach (var user in users.Value.Users)
+            {
+                seen++;
+                if (!user.CustomData.ContainsKey(key))
+                {
+                    continue;
+                }
+
+                var cleaned = (JsonObject)user.CustomData.DeepClone();
+                cleaned.Remove(key);
+                var written = await _logto.ReplaceCustomDataAsync(user.Id, cleaned, cancellationToken).ConfigureAwait(false);
+                if (!written.IsOk)
+                {
+                    return TemplateWriteResult.Fail(TemplateWriteError.UserDataError, written.Error);
+                }
+
+                LogUserDataCleaned(user.Id, template);
+            }
+
+            var total = Math.Max(users.Value.Total, seen);
+            progress?.Report(new(TemplateDeletionStage.CleaningUserData, 0.5 + (0.4 * seen / Math.Max(1, total))));
+            if (users.Value.Users.Length < _options.UserPageSize || seen >= users.Value.Total)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<OperationResult> InstanceActionAsync(
+        string actor, string action, InstanceRef instance, Func<InstanceRef, CancellationToken, Task<OperationResult>> operation, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(instance);
+        var owner = _hub.Current.OwnerOf(instance) ?? "nobody";
+        var result = await operation(instance, cancellationToken).ConfigureAwait(false);
+        await AuditAsync(actor, action, instance.Template, $"{instance} of user {owner}", result.Succeeded, result.Error?.ToString(), cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private Task AuditAsync(string actor, string action, TemplateRef template, string target, bool succeeded, string? detail, CancellationToken cancellationToken) =>
+        _audit.RecordAsync(actor, action, template, target, succeeded, detail, cancellationToken);
+
+    private static AdminInstance ToAdmin(ClusterSnapshot snapshot, Instance instance)
+    {
+        var state = snapshot.Templates.GetValueOrDefault(instance.Ref.Template);
+        var ns = instance.Ref.Template.Namespace;
+        var events = snapshot.Events.GetValueOrDefault(instance.Ref, []);
+        return new AdminInstance
+        {
+            Instance = instance,
+            TemplateDisplayName = state?.Template.DisplayName ?? instance.Ref.Template.Name,
+            Volumes = state is null ? [] : [.. state.DataVolumesOf(instance.Ref.Id).Where(v => snapshot.Volumes.Contains($"{ns}/{v}"))],
+            Events = events.IsDefaultOrEmpty ? instance.Diagnostic?.RawEvents ?? [] : events,
+        };
+    }
+
+    private static TemplateRef RefOf(JsonObject manifest) =>
+        new(Text(manifest["metadata"]?["namespace"]) ?? string.Empty, Text(manifest["metadata"]?["name"]) ?? string.Empty);
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string FormatMode(TemplateDeletionMode mode) => mode == TemplateDeletionMode.DeleteVolumes ? "delete-volumes" : "keep-volumes";
+
+    private static TemplateDeletionMode ParseMode(string mark) =>
+        string.Equals(mark, "delete-volumes", StringComparison.Ordinal) ? TemplateDeletionMode.DeleteVolumes : TemplateDeletionMode.KeepVolumes;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Template} from the customData of user {UserId}")]
+    private partial void LogUserDataCleaned(string userId, TemplateRef template);
+}

@@ -1,0 +1,55 @@
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+
+namespace AigcGateway.Core.Administration;
+
+/// <summary>
+/// The users' <see cref="IInstanceService"/> with every lifecycle operation recorded in the <see cref="AuditTrail"/>
+/// (who, what, when, outcome). Reads pass straight through. A template being deleted takes no new or recovered instance.
+/// </summary>
+internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail audit, SnapshotHub hub) : IInstanceService
+{
+    public bool IsReady => inner.IsReady;
+
+    public UserDashboard GetDashboard(string userId) => inner.GetDashboard(userId);
+
+    public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
+        inner.SubscribeAsync(userId, cancellationToken);
+
+    public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
+    {
+        var result = BeingDeleted(template)
+            ? OperationResult.Fail(OperationError.TemplateNotInstallable)
+            : await inner.InstallAsync(userId, template, cancellationToken).ConfigureAwait(false);
+        await RecordAsync(userId, "installed", template, result.Instance?.ToString() ?? template.ToString(), result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public Task<OperationResult> PauseAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "paused", instance, inner.PauseAsync(userId, instance, cancellationToken), cancellationToken);
+
+    public Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "recovered", instance, BeingDeleted(instance.Template)
+            ? Task.FromResult(OperationResult.Fail(OperationError.TemplateNotInstallable, instance))
+            : inner.RecoverAsync(userId, instance, cancellationToken), cancellationToken);
+
+    public Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "restarted", instance, inner.RestartAsync(userId, instance, cancellationToken), cancellationToken);
+
+    public Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "uninstalled", instance, inner.UninstallAsync(userId, instance, cancellationToken), cancellationToken);
+
+    private async Task<OperationResult> AuditedAsync(string userId, string action, InstanceRef instance, Task<OperationResult> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        var result = await operation.ConfigureAwait(false);
+        await RecordAsync(userId, action, instance.Template, instance.ToString(), result, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    private bool BeingDeleted(TemplateRef template) =>
+        hub.Current.Templates.TryGetValue(template, out var state) && Kubernetes.AdminManifests.DeletionMark(state) is not null;
+
+    private Task RecordAsync(string userId, string action, TemplateRef template, string target, OperationResult result, CancellationToken cancellationToken) =>
+        audit.RecordAsync("user " + userId, action, template, target, result.Succeeded, result.Error?.ToString(), cancellationToken);
+}

@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using System.Net;
+using System.Text.Json.Nodes;
+using AigcGateway.Core.Administration;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AigcGateway.Core.Kubernetes;
+
+/// <summary><see cref="ITemplateAdminStore"/> over KubernetesClient: whole GameServerSets as JSON, so unknown fields survive.</summary>
+internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvider time) : ITemplateAdminStore
+{
+    private const string Group = GameServerSet.Group;
+    private const string Version = GameServerSet.Version;
+    private const string AuditPrefix = "aigc-gateway.io/audit-";
+
+    /// <summary>The store over the client the core registered.</summary>
+    public static ITemplateAdminStore FromServices(IServiceProvider services) =>
+        new KubernetesTemplateAdminStore(services.GetRequiredService<IKubernetes>(), services.GetRequiredService<TimeProvider>());
+
+    public async Task<TemplateEditBasis?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        try
+        {
+            using var response = await client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
+                Group, Version, template.Namespace, GameServerSet.Plural, template.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var manifest = response.Body;
+            var version = manifest["metadata"]?["resourceVersion"]?.GetValue<string>() ?? string.Empty;
+            return new TemplateEditBasis(template, ForEditing(manifest), version);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"read GameServerSet {template}");
+        }
+    }
+
+    public async Task CreateAsync(JsonObject manifest, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var (ns, name) = Identity(manifest);
+        try
+        {
+            using var _ = await client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
+                manifest, Group, Version, ns, GameServerSet.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"create GameServerSet {ns}/{name}");
+        }
+    }
+
+    public async Task ReplaceAsync(JsonObject manifest, string resourceVersion, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(manifest);
+        var (ns, name) = Identity(manifest);
+        var body = (JsonObject)manifest.DeepClone();
+        var metadata = body["metadata"] as JsonObject ?? [];
+        metadata["resourceVersion"] = resourceVersion;
+        body["metadata"] = metadata;
+        try
+        {
+            using var _ = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
+                body, Group, Version, ns, GameServerSet.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"update GameServerSet {ns}/{name}");
+        }
+    }
+
+    public async Task DeleteAsync(TemplateRef template, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        try
+        {
+            using var _ = await client.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
+                Group, Version, template.Namespace, GameServerSet.Plural, template.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // already gone
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"delete GameServerSet {template}");
+        }
+    }
+
+    public async Task RecordEventAsync(TemplateRef template, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(entry);
+        var now = time.GetUtcNow().UtcDateTime;
+        var reason = string.Concat(entry.Action.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => char.ToUpperInvariant(w[0]) + w[1..]));
+        var ev = new Corev1Event
+        {
+            Metadata = new V1ObjectMeta
+            {
+                GenerateName = template.Name + ".",
+                NamespaceProperty = template.Namespace,
+                Annotations = new Dictionary<string, string>
+                {
+                    [AuditPrefix + "actor"] = entry.Actor,
+                    [AuditPrefix + "action"] = entry.Action,
+                    [AuditPrefix + "target"] = entry.Target,
+                    [AuditPrefix + "succeeded"] = entry.Succeeded ? "true" : "false",
+                    [AuditPrefix + "detail"] = entry.Detail ?? string.Empty,
+                },
+            },
+            InvolvedObject = new V1ObjectReference
+            {
+                ApiVersion = Group + "/" + Version,
+                Kind = "GameServerSet",
+                Name = template.Name,
+                NamespaceProperty = template.Namespace,
+            },
+            Reason = reason,
+            Message = entry.Message,
+            Type = entry.Succeeded ? "Normal" : "Warning",
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+            Source = new V1EventSource { Component = "aigc-gateway" },
+            ReportingComponent = "aigc-gateway",
+        };
+        try
+        {
+            using var _ = await client.CoreV1.CreateNamespacedEventWithHttpMessagesAsync(ev, template.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"record event on GameServerSet {template}");
+        }
+    }
+
+    public async Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
+                @namespace, fieldSelector: "involvedObject.kind=GameServerSet", cancellationToken: cancellationToken).ConfigureAwait(false);
+            return [.. response.Body.Items
+                .Where(e => e.Metadata?.Annotations?.ContainsKey(AuditPrefix + "actor") == true)
+                .Select(e =>
+                {
+                    var a = e.Metadata.Annotations;
+                    var when = e.LastTimestamp ?? e.FirstTimestamp ?? e.Metadata.CreationTimestamp ?? DateTime.UnixEpoch;
+                    var entry = new AuditEntry(
+                        new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)),
+                        a[AuditPrefix + "actor"],
+                        a.TryGetValue(AuditPrefix + "action", out var action) ? action : e.Reason ?? string.Empty,
+                        a.TryGetValue(AuditPrefix + "target", out var target) ? target : e.InvolvedObject.Name,
+                        !a.TryGetValue(AuditPrefix + "succeeded", out var ok) || ok == "true",
+                        a.TryGetValue(AuditPrefix + "detail", out var detail) && detail.Length > 0 ? detail : null);
+                    return (entry, new TemplateRef(e.InvolvedObject.NamespaceProperty ?? @namespace, e.InvolvedObject.Name));
+                })];
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"list events in {@namespace}");
+        }
+    }
+
+    public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest);
+
+    /// <summary>The manifest without status and the fields the server maintains (kept: everything an administrator wrote).</summary>
+    internal static JsonObject ForEditing(JsonObject manifest)
+    {
+        var copy = (JsonObject)manifest.DeepClone();
+        copy.Remove("status");
+        if (copy["metadata"] is JsonObject metadata)
+        {
+            foreach (var key in (string[])["resourceVersion", "uid", "generation", "creationTimestamp", "managedFields", "selfLink"])
+            {
+                metadata.Remove(key);
+            }
+        }
+
+        return copy;
+    }
+
+    private static (string Namespace, string Name) Identity(JsonObject manifest) =>
+        (manifest["metadata"]?["namespace"]?.GetValue<string>() ?? "default", manifest["metadata"]?["name"]?.GetValue<string>() ?? string.Empty);
+
+    private static ClusterException Translate(HttpOperationException ex, string what)
+    {
+        var code = (int)ex.Response.StatusCode;
+        var detail = ex.Response.Content is { Length: > 0 } content && JsonNode.Parse(content) is JsonObject status && status["message"]?.GetValue<string>() is { } message
+            ? message
+            : ex.Response.ReasonPhrase;
+        var text = $"{what}: {code} {detail}";
+        return code == 409 ? new ClusterConflictException(text, ex) : new ClusterException(text, ex) { StatusCode = code };
+    }
+}

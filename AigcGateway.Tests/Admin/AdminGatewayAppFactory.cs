@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AigcGateway.Core.Administration;
+using AigcGateway.Tests.Infrastructure;
+using AigcGateway.Web.Configuration;
+using AigcGateway.Web.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AigcGateway.Tests.Admin;
+
+/// <summary>
+/// The whole gateway on a loopback port with the administration services registered (as
+/// <c>builder.AddGatewayAdministration()</c> does in Program.cs), and HTTP sign-in through the Logto emulator's page.
+/// </summary>
+public sealed partial class AdminGatewayAppFactory : GatewayAppFactory
+{
+    public AdminGatewayAppFactory()
+        : this(FreeLoopbackPort())
+    {
+    }
+
+    private AdminGatewayAppFactory(int port)
+        : base(new Uri($"http://localhost:{port}"))
+    {
+        UseKestrel(port);
+    }
+
+    public Uri Start()
+    {
+        StartServer();
+        return new Uri(PublicUrl.GetLeftPart(UriPartial.Authority) + "/");
+    }
+
+    /// <summary>A client holding the session of <paramref name="username"/> after signing in on the Logto emulator's page.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string username, CancellationToken cancellationToken)
+    {
+        var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = true })
+        {
+            BaseAddress = Start(),
+        };
+        var signInPage = await client.GetStringAsync("/sign-in", cancellationToken);
+        var form = SignInForm().Matches(signInPage).First(m => m.Groups["username"].Value == username);
+        using var body = new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["returnUrl"] = WebUtility.HtmlDecode(form.Groups["returnUrl"].Value),
+            ["userId"] = WebUtility.HtmlDecode(form.Groups["userId"].Value),
+        });
+        using var response = await client.PostAsync(new Uri(Logto.Endpoint, "/sign-in"), body, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddGatewayAdministrationCore(
+            sp => GatewayAdminExtensions.RulesOf(sp.GetRequiredService<IOptions<GatewayOptions>>().Value)));
+    }
+
+    [GeneratedRegex("name=\"returnUrl\" value=\"(?<returnUrl>[^\"]*)\">\\s*<button type=\"submit\" name=\"userId\" value=\"(?<userId>[^\"]*)\" data-username=\"(?<username>[^\"]*)\"")]
+    private static partial Regex SignInForm();
+}

@@ -1,0 +1,132 @@
+using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Instances;
+using AigcGateway.Web.Components.Admin;
+using AngleSharp.Dom;
+using Bunit;
+
+namespace AigcGateway.Tests.Admin;
+
+public sealed class AdminInstancesTests : AdminContext
+{
+    public AdminInstancesTests()
+    {
+        Admin.Instances =
+        [
+            Instance(Sd, 0, "user-alice", InstanceState.Running, new EventObservation("Pod", "sd-webui-0", "Warning", "BackOff", "Back-off restarting failed container", Now)),
+            Instance(Sd, 1, "user-bob", InstanceState.Paused),
+            Instance(Comfy, 0, "user-bob", InstanceState.Failed),
+        ];
+    }
+
+    private static IReadOnlyList<string> Users(IRenderedComponent<AdminHost> page) =>
+        [.. page.FindAll("[data-cell='user']").Select(c => c.TextContent.Trim())];
+
+    private static IElement ButtonOf(IRenderedComponent<AdminHost> page, string instance, string action) =>
+        page.Find($"td[data-instance='{instance}'] [data-action='{action}']");
+
+    private static void Answer(IRenderedComponent<AdminHost> page, string button) =>
+        page.WaitForElement(".mud-dialog").QuerySelectorAll("button").First(b => b.TextContent.Trim() == button).Click();
+
+    [Fact]
+    public void Every_users_instance_is_listed_with_its_template_id_and_state()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        Users(page).ShouldBe(["user-alice", "user-bob", "user-bob"]);
+        page.FindAll("[data-state]").Select(s => s.GetAttribute("data-state")).ShouldBe(["Running", "Paused", "Failed"]);
+        page.Markup.ShouldContain("user-data-sd-webui-1");
+    }
+
+    [Fact]
+    public void Users_are_shown_by_their_logto_name_and_found_by_it()
+    {
+        Admin.Names = Admin.Names.Add("user-bob", "Bob Wang");
+        var page = RenderPage<AdminInstances>();
+        page.WaitForAssertion(() => Users(page).ShouldBe(["user-alice", "Bob Wang", "Bob Wang"]));
+
+        page.Find(".admin-search input").Input("wang");
+
+        page.WaitForAssertion(() => Users(page).ShouldBe(["Bob Wang", "Bob Wang"]));
+    }
+
+    [Fact]
+    public void Searching_for_a_user_keeps_only_their_instances()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        page.Find(".admin-search input").Input("alice");
+
+        page.WaitForAssertion(() => Users(page).ShouldBe(["user-alice"]));
+    }
+
+    [Fact]
+    public void A_row_action_runs_only_after_the_administrator_confirms_it()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        ButtonOf(page, "aigc/sd-webui#0", "pause").Click();
+        Admin.Calls.ShouldBeEmpty();
+        Answer(page, "Pause");
+
+        page.WaitForAssertion(() => Admin.Calls.ShouldBe(["pause Ada (admin-1) aigc/sd-webui#0"]));
+    }
+
+    [Fact]
+    public void Cancelling_the_confirmation_leaves_the_instance_alone()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        ButtonOf(page, "aigc/comfyui#0", "uninstall").Click();
+        Answer(page, "Cancel");
+
+        page.WaitForAssertion(() => page.FindAll(".mud-dialog").ShouldBeEmpty());
+        Admin.Calls.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_failed_action_is_reported_with_the_reason()
+    {
+        Admin.NextResult = OperationResult.Fail(OperationError.Busy);
+        var page = RenderPage<AdminInstances>();
+
+        ButtonOf(page, "aigc/sd-webui#0", "restart").Click();
+        Answer(page, "Restart");
+
+        page.WaitForAssertion(() => page.Find("[data-admin-message]").TextContent.ShouldContain("aigc/sd-webui#0"));
+    }
+
+    [Fact]
+    public void Bulk_pause_pauses_every_selected_instance()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        var boxes = page.FindAll("tbody input[type='checkbox']");
+        boxes[0].Change(true);
+        page.FindAll("tbody input[type='checkbox']")[2].Change(true);
+        page.Find("[data-action='bulk-pause']").Click();
+        Answer(page, "Pause");
+
+        page.WaitForAssertion(() => Admin.Calls.ShouldBe(["pause Ada (admin-1) aigc/sd-webui#0", "pause Ada (admin-1) aigc/comfyui#0"]));
+    }
+
+    [Fact]
+    public void The_raw_kubernetes_events_of_an_instance_open_under_its_row()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        ButtonOf(page, "aigc/sd-webui#0", "events").Click();
+
+        page.Find("[data-events='aigc/sd-webui#0']").TextContent.ShouldContain("Back-off restarting failed container");
+    }
+
+    [Fact]
+    public void The_table_follows_changes_in_the_cluster()
+    {
+        var page = RenderPage<AdminInstances>();
+
+        Admin.Instances = [Instance(Sd, 0, "user-carol", InstanceState.Starting)];
+        Admin.Changed();
+
+        page.WaitForAssertion(() => Users(page).ShouldBe(["user-carol"]));
+    }
+}

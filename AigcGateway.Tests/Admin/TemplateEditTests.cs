@@ -1,0 +1,146 @@
+using AigcGateway.Core.Administration;
+using AigcGateway.Core.Templates;
+using AigcGateway.Web.Components.Admin;
+using Bunit;
+
+namespace AigcGateway.Tests.Admin;
+
+public sealed class TemplateEditTests : AdminContext
+{
+    private const string Original = """
+        apiVersion: game.kruise.io/v1alpha1
+        kind: GameServerSet
+        metadata:
+          name: sd-webui
+          namespace: aigc
+          annotations:
+            aigc-gateway.io/display-name: Stable Diffusion
+        spec:
+          replicas: 2
+          gameServerTemplate:
+            spec:
+              containers:
+              - name: app
+                image: sd:1.0
+        """;
+
+    public TemplateEditTests()
+    {
+        ManifestYaml.TryRead(Original, out var manifest, out _).ShouldBeTrue();
+        Admin.Basis = new TemplateEditBasis(Sd, manifest!, "41");
+    }
+
+    private IRenderedComponent<AdminHost> Open() =>
+        RenderPage<TemplateEdit>(p => p.Add(e => e.Namespace, Sd.Namespace).Add(e => e.Name, Sd.Name));
+
+    private static void Edit(IRenderedComponent<AdminHost> page, string from, string to)
+    {
+        page.WaitForElement("[data-loaded='true']");
+        var editor = page.Find("textarea[data-field='yaml']");
+        var current = editor.GetAttribute("value") ?? editor.TextContent;
+        current.ShouldContain(from);
+        editor.Change(current.Replace(from, to, StringComparison.Ordinal));
+        page.Find("[data-action='check-yaml']").Click();
+    }
+
+    [Fact]
+    public void A_display_name_change_is_announced_as_restarting_nothing()
+    {
+        var page = Open();
+
+        Edit(page, "display-name: Stable Diffusion", "display-name: Stable Diffusion 1.5");
+
+        page.WaitForElement("[data-impact='metadata']");
+        page.FindAll("[data-impact='restart']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_pod_template_change_warns_how_many_running_instances_restart()
+    {
+        var page = Open();
+
+        Edit(page, "image: sd:1.0", "image: sd:1.1");
+
+        page.WaitForAssertion(() => page.Find("[data-impact='restart']").TextContent.ShouldContain("2 running instance(s) will restart"));
+    }
+
+    [Fact]
+    public void Saving_carries_the_version_the_editor_was_loaded_at()
+    {
+        var page = Open();
+        Edit(page, "image: sd:1.0", "image: sd:1.1");
+
+        page.WaitForElement("[data-action='save']").Click();
+
+        page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @41"));
+        page.WaitForElement("[data-edit='saved']");
+    }
+
+    [Fact]
+    public void The_catalog_entry_form_changes_only_the_display_annotations()
+    {
+        var page = Open();
+        page.WaitForElement("[data-loaded='true']");
+        page.Find("input[data-field='edit-DisplayName']").GetAttribute("value").ShouldBe("Stable Diffusion");
+
+        page.Find("input[data-field='edit-DisplayName']").Change("Stable Diffusion 1.5");
+        page.Find("[data-action='save-display']").Click();
+
+        page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @41"));
+        Admin.LastManifest!["metadata"]!["annotations"]![TemplateAnnotations.DisplayName]!.GetValue<string>().ShouldBe("Stable Diffusion 1.5");
+        System.Text.Json.Nodes.JsonNode.DeepEquals(Admin.LastManifest["spec"], Admin.Basis!.Manifest["spec"]).ShouldBeTrue();
+    }
+
+    [Fact]
+    public void A_catalog_entry_edit_is_applied_to_the_current_version_when_only_the_lifecycle_changed_the_template()
+    {
+        var page = Open();
+        page.WaitForElement("[data-loaded='true']");
+        ManifestYaml.TryRead(Original.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal), out var installed, out _).ShouldBeTrue();
+        Admin.Reads.Enqueue(new TemplateEditBasis(Sd, installed!, "42"));
+        Admin.UpdateResults.Enqueue(TemplateWriteResult.Fail(TemplateWriteError.Conflict));
+
+        page.Find("input[data-field='edit-DisplayName']").Change("SD 1.5");
+        page.Find("[data-action='save-display']").Click();
+
+        page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @42"));
+        Admin.LastManifest!["spec"]!["replicas"]!.GetValue<long>().ShouldBe(3);
+        page.WaitForElement("[data-edit='saved']");
+        page.FindAll("[data-edit='conflict']").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_catalog_entry_someone_else_changed_meanwhile_is_not_overwritten()
+    {
+        var page = Open();
+        page.WaitForElement("[data-loaded='true']");
+        ManifestYaml.TryRead(Original.Replace("display-name: Stable Diffusion", "display-name: Renamed by Bo", StringComparison.Ordinal), out var renamed, out _).ShouldBeTrue();
+        Admin.Reads.Enqueue(new TemplateEditBasis(Sd, renamed!, "42"));
+        Admin.UpdateResults.Enqueue(TemplateWriteResult.Fail(TemplateWriteError.Conflict));
+
+        page.Find("input[data-field='edit-DisplayName']").Change("SD 1.5");
+        page.Find("[data-action='save-display']").Click();
+
+        page.WaitForElement("[data-edit='conflict']");
+        Admin.Calls.Count(c => c.StartsWith("update", StringComparison.Ordinal)).ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_concurrent_change_is_reported_and_reloading_shows_the_current_version()
+    {
+        Admin.WriteResult = TemplateWriteResult.Fail(TemplateWriteError.Conflict, "409");
+        var page = Open();
+        Edit(page, "image: sd:1.0", "image: sd:1.1");
+        page.WaitForElement("[data-action='save']").Click();
+        page.WaitForElement("[data-edit='conflict']");
+        ManifestYaml.TryRead(Original.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal), out var newer, out _).ShouldBeTrue();
+        Admin.Basis = new TemplateEditBasis(Sd, newer!, "42");
+
+        page.Find("[data-action='reload']").Click();
+
+        page.WaitForAssertion(() => page.FindAll("[data-edit='conflict']").ShouldBeEmpty());
+        var editor = page.Find("textarea[data-field='yaml']");
+        (editor.GetAttribute("value") ?? editor.TextContent).ShouldContain("replicas: 3");
+        Admin.Calls.Count(c => c.StartsWith("update", StringComparison.Ordinal)).ShouldBe(1);
+    }
+}

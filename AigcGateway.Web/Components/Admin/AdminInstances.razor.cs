@@ -1,0 +1,200 @@
+using System.Collections.Immutable;
+using AigcGateway.Core.Administration;
+using AigcGateway.Core.Instances;
+using MudBlazor;
+
+namespace AigcGateway.Web.Components.Admin;
+
+/// <summary>Every user's instances: filter and search, bulk pause / recover, per-row actions with confirmation, raw events.</summary>
+public sealed partial class AdminInstances
+{
+    private const string AllStates = "all";
+
+    private ImmutableArray<AdminInstance> _all = [];
+    private ImmutableArray<AuditEntry> _audit = [];
+    private HashSet<AdminInstance> _selected = [];
+    private readonly HashSet<InstanceRef> _expanded = [];
+    private string? _search;
+    private string _state = AllStates;
+    private string? _message;
+    private bool _messageIsError;
+    private bool _busy;
+    private ImmutableDictionary<string, string> _names = ImmutableDictionary<string, string>.Empty;
+
+    internal enum Row
+    {
+        Pause,
+        Recover,
+        Restart,
+        Uninstall,
+    }
+
+    internal enum Bulk
+    {
+        Pause,
+        Recover,
+    }
+
+    private DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>The node column only when the cluster reports nodes for some instance.</summary>
+    private bool ShowNode => _all.Any(i => i.Node is not null);
+
+    private IEnumerable<AdminInstance> Filtered => _all.Where(Matches);
+
+    protected override bool ShowsAudit => true;
+
+    protected override void Refresh()
+    {
+        _all = Admin.ListInstances();
+        _audit = [.. Admin.RecentAudit().Take(10)];
+        var current = _all.Select(i => i.Ref).ToHashSet();
+        _selected = [.. _all.Where(i => _selected.Any(s => s.Ref == i.Ref))];
+        _expanded.IntersectWith(current);
+        if (_all.Any(i => !_names.ContainsKey(i.Owner)))
+        {
+            _ = LoadNamesAsync();
+        }
+    }
+
+    private string NameOf(string userId) => _names.GetValueOrDefault(userId, userId);
+
+    private async Task LoadNamesAsync()
+    {
+        try
+        {
+            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner), Stopping);
+            await InvokeAsync(() =>
+            {
+                _names = _names.SetItems(names);
+                StateHasChanged();
+            });
+        }
+        catch (OperationCanceledException)
+        {
+            // page closed
+        }
+        catch (ObjectDisposedException)
+        {
+            // circuit gone
+        }
+    }
+
+    private bool Matches(AdminInstance instance)
+    {
+        if (_state != AllStates && instance.State.ToString() != _state)
+        {
+            return false;
+        }
+
+        if (string.IsNullOrWhiteSpace(_search))
+        {
+            return true;
+        }
+
+        var term = _search.Trim();
+        return instance.Owner.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || NameOf(instance.Owner).Contains(term, StringComparison.OrdinalIgnoreCase)
+            || instance.TemplateDisplayName.Contains(term, StringComparison.OrdinalIgnoreCase)
+            || instance.Ref.ToString().Contains(term, StringComparison.OrdinalIgnoreCase)
+            || (instance.Node?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false);
+    }
+
+    private void ToggleEvents(InstanceRef instance)
+    {
+        if (!_expanded.Remove(instance))
+        {
+            _expanded.Add(instance);
+        }
+    }
+
+    private async Task ActAsync(AdminInstance instance, Row action)
+    {
+        var name = action.ToString();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L[$"Admin_Confirm_{name}_Title"],
+            L[$"Admin_Confirm_{name}_Text", instance.TemplateDisplayName, instance.Ref.Id, instance.Owner],
+            yesText: L[$"Admin_Action_{name}"],
+            cancelText: L["Dialog_Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var result = action switch
+            {
+                Row.Pause => await Admin.PauseAsync(Actor, instance.Ref, Stopping),
+                Row.Recover => await Admin.RecoverAsync(Actor, instance.Ref, Stopping),
+                Row.Restart => await Admin.RestartAsync(Actor, instance.Ref, Stopping),
+                _ => await Admin.UninstallAsync(Actor, instance.Ref, Stopping),
+            };
+            Report(result.Succeeded ? [] : [Failure(instance.Ref, result)], name, 1);
+        }
+        finally
+        {
+            _busy = false;
+            Refresh();
+        }
+    }
+
+    private async Task BulkAsync(Bulk action)
+    {
+        var targets = _selected.ToList();
+        var name = action.ToString();
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            L[$"Admin_Confirm_Bulk{name}_Title"],
+            L[$"Admin_Confirm_Bulk{name}_Text", targets.Count],
+            yesText: L[$"Admin_Action_{name}"],
+            cancelText: L["Dialog_Cancel"]);
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        var failures = new List<string>();
+        try
+        {
+            foreach (var target in targets)
+            {
+                var result = action == Bulk.Pause
+                    ? await Admin.PauseAsync(Actor, target.Ref, Stopping)
+                    : await Admin.RecoverAsync(Actor, target.Ref, Stopping);
+                if (!result.Succeeded)
+                {
+                    failures.Add(Failure(target.Ref, result));
+                }
+            }
+
+            _selected.Clear();
+            Report(failures, name, targets.Count);
+        }
+        finally
+        {
+            _busy = false;
+            Refresh();
+        }
+    }
+
+    private string Failure(InstanceRef instance, OperationResult result) =>
+        $"{instance}: {OperationErrorText.Describe(result.Error ?? OperationError.ClusterError, System.Globalization.CultureInfo.CurrentUICulture)}";
+
+    private void Report(List<string> failures, string action, int count)
+    {
+        _messageIsError = failures.Count > 0;
+        _message = failures.Count > 0
+            ? L["Admin_Action_Failed", string.Join("; ", failures)]
+            : L[$"Admin_Done_{action}", count];
+    }
+
+    private static Color StateColor(InstanceState state) => state switch
+    {
+        InstanceState.Running => Color.Success,
+        InstanceState.Failed => Color.Error,
+        InstanceState.Paused => Color.Default,
+        _ => Color.Info,
+    };
+}
