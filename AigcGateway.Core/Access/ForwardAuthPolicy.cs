@@ -11,7 +11,8 @@ public static class ForwardAuthPolicy
         IReadOnlyList<string> originalUrl,
         IReadOnlyList<string> forwardedHost,
         IReadOnlyList<string> forwardedUri,
-        ForwardAuthIndex index)
+        ForwardAuthIndex index,
+        bool allowAdministrators = false)
     {
         if (identity is null || string.IsNullOrEmpty(identity.UserId))
         {
@@ -29,8 +30,14 @@ public static class ForwardAuthPolicy
             return ForwardAuthDecision.Forbidden($"no instance is published at {target!.Host}{target.Path}", identity);
         }
 
-        return string.Equals(endpoint.OwnerId, identity.UserId, StringComparison.Ordinal)
-            ? ForwardAuthDecision.Allow(identity, endpoint.Instance)
+        if (string.Equals(endpoint.OwnerId, identity.UserId, StringComparison.Ordinal))
+        {
+            return ForwardAuthDecision.Allow(identity, endpoint.Instance);
+        }
+
+        // Administrators may open users' instances only where the operator allows it (Gateway:AllowAdminInstanceAccess).
+        return allowAdministrators && identity.IsAdministrator
+            ? ForwardAuthDecision.Allow(identity, endpoint.Instance) with { Reason = "administrator" }
             : ForwardAuthDecision.Forbidden("the instance belongs to someone else", identity, endpoint.Instance);
     }
 }

@@ -204,4 +204,16 @@ public sealed class ForwardAuthPolicyTests
         Index.Count.ShouldBe(7);
         ForwardAuthIndex.Empty.Count.ShouldBe(0);
     }
+
+    [Fact]
+    public void Administrators_open_other_users_instances_only_when_the_operator_allows_it()
+    {
+        var admin = new AccessIdentity("admin0000003", null, IsAdministrator: true);
+        string[] bobs = ["https://sd-gpu-2.aigc.test/"];
+
+        ForwardAuthPolicy.Decide(admin, bobs, [], [], Index).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+        ForwardAuthPolicy.Decide(admin, bobs, [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
+        ForwardAuthPolicy.Decide(Alice, bobs, [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+        ForwardAuthPolicy.Decide(admin, ["https://sd-gpu-3.aigc.test/"], [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+    }
 }

@@ -106,4 +106,14 @@ public sealed class InstanceAccessCookieTests
         _cookie.TryRead(value, out _).ShouldBeFalse();
         _cookie.TryRead(value, out _).ShouldBeFalse();
     }
+
+    [Fact]
+    public void The_administrator_mark_survives_the_round_trip_and_is_off_by_default()
+    {
+        _cookie.TryRead(_cookie.Protect("root", null, isAdministrator: true), out var admin).ShouldBeTrue();
+        _cookie.TryRead(_cookie.Protect("alice", null), out var user).ShouldBeTrue();
+
+        admin.IsAdministrator.ShouldBeTrue();
+        user.IsAdministrator.ShouldBeFalse();
+    }
 }

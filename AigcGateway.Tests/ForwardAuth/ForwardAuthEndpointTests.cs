@@ -39,12 +39,12 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         await _app.DisposeAsync();
     }
 
-    private string CookieFor(string userId, TimeProvider? time = null, IDataProtectionProvider? keys = null) =>
+    private string CookieFor(string userId, TimeProvider? time = null, IDataProtectionProvider? keys = null, bool admin = false) =>
         new InstanceAccessCookie(
                 keys ?? _app.Services.GetRequiredService<IDataProtectionProvider>(),
                 time ?? TimeProvider.System,
                 _app.Services.GetRequiredService<IOptions<GatewayOptions>>())
-            .Protect(userId, userId + "@example.com");
+            .Protect(userId, userId + "@example.com", admin);
 
     private async Task<HttpResponseMessage> AuthAsync(string? cookie, string url)
     {
@@ -120,6 +120,14 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         request.Headers.Add("Cookie", $"{InstanceAccessCookie.Name}={CookieFor(LogtoDemoUsers.Alice.Id)}");
 
         using var response = await _client.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task An_administrator_is_refused_at_a_users_instance_unless_the_operator_allows_it()
+    {
+        using var response = await AuthAsync(CookieFor(LogtoDemoUsers.Admin.Id, admin: true), _aliceUrl);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }

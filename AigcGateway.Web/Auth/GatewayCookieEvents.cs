@@ -10,7 +10,8 @@ internal sealed class GatewayCookieEvents(InstanceAccessCookie accessCookie) : C
         var principal = context.Principal;
         if (principal?.FindFirst(GatewayClaims.Subject)?.Value is { Length: > 0 } userId)
         {
-            accessCookie.Append(context.HttpContext, userId, principal.FindFirst(GatewayClaims.Email)?.Value);
+            accessCookie.Append(
+                context.HttpContext, userId, principal.FindFirst(GatewayClaims.Email)?.Value, principal.HasClaim(GatewayClaims.Administrator, "true"));
         }
 
         return Task.CompletedTask;

@@ -16,7 +16,7 @@ public sealed class InstanceAccessCookie
 {
     public const string Name = "aigc_access";
     public const string Purpose = "AigcGateway.InstanceAccess.v1";
-    private const byte FormatVersion = 1;
+    private const byte FormatVersion = 2;
 
     private readonly IDataProtector _protector;
     private readonly TimeProvider _timeProvider;
@@ -35,7 +35,7 @@ public sealed class InstanceAccessCookie
     public TimeSpan Lifetime { get; init; } = TimeSpan.FromHours(12);
 
     /// <summary>The protected cookie value for the user, valid for <see cref="Lifetime"/>.</summary>
-    public string Protect(string userId, string? email)
+    public string Protect(string userId, string? email, bool isAdministrator = false)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         var expires = _timeProvider.GetUtcNow() + Lifetime;
@@ -46,6 +46,7 @@ public sealed class InstanceAccessCookie
             writer.Write(userId);
             writer.Write(email ?? "");
             writer.Write(expires.ToUnixTimeMilliseconds());
+            writer.Write(isAdministrator);
         }
 
         return WebEncoders.Base64UrlEncode(_protector.Protect(buffer.ToArray()));
@@ -98,7 +99,8 @@ public sealed class InstanceAccessCookie
         {
             var payload = _protector.Unprotect(WebEncoders.Base64UrlDecode(cookieValue));
             using var reader = new BinaryReader(new MemoryStream(payload), Encoding.UTF8);
-            if (reader.ReadByte() != FormatVersion)
+            var version = reader.ReadByte();
+            if (version is not (1 or FormatVersion))
             {
                 return false;
             }
@@ -106,12 +108,13 @@ public sealed class InstanceAccessCookie
             var userId = reader.ReadString();
             var email = reader.ReadString();
             var expires = DateTimeOffset.FromUnixTimeMilliseconds(reader.ReadInt64());
+            var isAdministrator = version >= 2 && reader.ReadBoolean();
             if (userId.Length == 0 || expires <= _timeProvider.GetUtcNow())
             {
                 return false;
             }
 
-            identity = new AccessTicket(userId, email.Length == 0 ? null : email, expires);
+            identity = new AccessTicket(userId, email.Length == 0 ? null : email, expires, isAdministrator);
             return true;
         }
         catch (Exception e) when (e is CryptographicException or FormatException or IOException or ArgumentException)
@@ -127,12 +130,12 @@ public sealed class InstanceAccessCookie
         return TryRead(request.Cookies[Name], out identity);
     }
 
-    public void Append(HttpContext context, string userId, string? email)
+    public void Append(HttpContext context, string userId, string? email, bool isAdministrator = false)
     {
         ArgumentNullException.ThrowIfNull(context);
         var options = CookieOptions(context);
         options.Expires = _timeProvider.GetUtcNow() + Lifetime;
-        context.Response.Cookies.Append(Name, Protect(userId, email), options);
+        context.Response.Cookies.Append(Name, Protect(userId, email, isAdministrator), options);
     }
 
     public void Delete(HttpContext context)

@@ -40,7 +40,7 @@ public static class AuthEndpoints
         var user = context.User;
         if (user.Identity?.IsAuthenticated == true && user.FindFirst(GatewayClaims.Subject)?.Value is { Length: > 0 } userId)
         {
-            accessCookie.Append(context, userId, user.FindFirst(GatewayClaims.Email)?.Value);
+            accessCookie.Append(context, userId, user.FindFirst(GatewayClaims.Email)?.Value, user.HasClaim(GatewayClaims.Administrator, "true"));
             return Results.Redirect(target);
         }
 

@@ -1,6 +1,8 @@
 using AigcGateway.Core.Access;
 using AigcGateway.Web.Auth;
+using AigcGateway.Web.Configuration;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Web.ForwardAuth;
 
@@ -29,6 +31,7 @@ public static partial class ForwardAuthEndpoint
         InstanceAccessCookie accessCookie,
         IForwardAuthIndexSource index,
         InstanceActivity activity,
+        IOptions<GatewayOptions> gateway,
         ILoggerFactory loggers)
     {
         // A 401/403 here is an answer for nginx, not a page for a person: keep the status-code pages out of it.
@@ -36,13 +39,14 @@ public static partial class ForwardAuthEndpoint
         context.Response.Headers.CacheControl = "no-store";
 
         var request = context.Request;
-        AccessIdentity? identity = accessCookie.TryRead(request, out var ticket) ? new AccessIdentity(ticket.UserId, ticket.Email) : null;
+        AccessIdentity? identity = accessCookie.TryRead(request, out var ticket) ? new AccessIdentity(ticket.UserId, ticket.Email, ticket.IsAdministrator) : null;
         var decision = ForwardAuthPolicy.Decide(
             identity,
             request.Headers["X-Original-URL"],
             request.Headers["X-Forwarded-Host"],
             request.Headers["X-Forwarded-Uri"],
-            index.Current);
+            index.Current,
+            gateway.Value.AllowAdminInstanceAccess);
 
         switch (decision.Outcome)
         {
