@@ -108,7 +108,17 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         return result;
     }
 
-    public async Task<OperationResult> PauseAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
+    public Task<OperationResult> PauseAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        ChangeReservationAsync(userId, instance, PendingOperation.Pause, cancellationToken);
+
+    public Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        ChangeReservationAsync(userId, instance, PendingOperation.Recover, cancellationToken);
+
+    /// <summary>
+    /// Pause (reserve the id, one replica fewer) or recover (release it, one more), in one GameServerSet update;
+    /// doing nothing when the instance is already in that state.
+    /// </summary>
+    private async Task<OperationResult> ChangeReservationAsync(string userId, InstanceRef instance, PendingOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
         if (Precheck(userId, instance.Template, out _) is { } refused)
@@ -116,6 +126,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
             return refused;
         }
 
+        var pause = operation == PendingOperation.Pause;
         var wrote = false;
         var result = await UpdateAsync(instance.Template, basis =>
         {
@@ -124,13 +135,16 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
                 return new Plan(null, error);
             }
 
-            if (basis.Reserved.Contains(instance.Id))
+            if (basis.Reserved.Contains(instance.Id) == pause)
             {
                 return new Plan(null, OperationResult.Ok(instance));
             }
 
             wrote = true;
-            return new Plan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
+            var write = pause
+                ? LifecyclePlanner.Pause(basis, instance.Id)
+                : LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id);
+            return new Plan(write, OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
 
         if (result.Succeeded && !wrote)
@@ -140,48 +154,16 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
 
         if (result.Succeeded && wrote)
         {
-            _pending.Start(instance, userId, PendingOperation.Pause);
-            LogPaused(userId, instance);
-            await MirrorRecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
-    }
-
-    public async Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        if (Precheck(userId, instance.Template, out _) is { } refused)
-        {
-            return refused;
-        }
-
-        var wrote = false;
-        var result = await UpdateAsync(instance.Template, basis =>
-        {
-            if (Owner(basis, userId, instance) is { } error)
+            _pending.Start(instance, userId, operation);
+            if (pause)
             {
-                return new Plan(null, error);
+                LogPaused(userId, instance);
+            }
+            else
+            {
+                LogRecovered(userId, instance);
             }
 
-            if (!basis.Reserved.Contains(instance.Id))
-            {
-                return new Plan(null, OperationResult.Ok(instance));
-            }
-
-            wrote = true;
-            return new Plan(LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id), OperationResult.Ok(instance));
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (result.Succeeded && !wrote)
-        {
-            _pending.ClearFailure(instance);
-        }
-
-        if (result.Succeeded && wrote)
-        {
-            _pending.Start(instance, userId, PendingOperation.Recover);
-            LogRecovered(userId, instance);
             await MirrorRecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
         }
 
