@@ -59,8 +59,9 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
         response!.Status.ShouldBe(403);
 
         // After signing out, her instance asks her to sign in again, and signing in returns her to it.
-        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-out").ToString());
-        await page.WaitForURLAsync(_env.Dashboard.ToString());
+        // Logto's end-session page submits itself at once: wait on the address, not on page loads.
+        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-out").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 15_000 });
         await page.GotoAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString());
         await SignInAtLogtoAsync(page, "alice");
         await page.WaitForURLAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString());
