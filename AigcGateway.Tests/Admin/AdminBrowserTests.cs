@@ -26,9 +26,8 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.GotoAsync(_baseAddress.ToString());
         await page.WaitForCircuitAsync();
         await page.Locator(".welcome-start").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_app.Logto.EndpointText, StringComparison.Ordinal));
-        await page.Locator($"button[data-username='{username}']").ClickAsync();
-        await page.WaitForURLAsync(_baseAddress.ToString());
+        await page.ChooseLogtoUserAsync(_app.Logto.EndpointText, username);
+        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
         await page.WaitForCircuitAsync();
         return page;
     }
@@ -59,7 +58,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await admin.Locator("[data-section='preview']").ScrollIntoViewIfNeededAsync();
         await admin.SaveScreenshotAsync("admin-create-preview.png");
         await admin.Locator("[data-action='create']").ClickAsync();
-        await admin.WaitForURLAsync(new Uri(_baseAddress, "/admin/templates").ToString());
+        await Assertions.Expect(admin).ToHaveURLAsync(new Uri(_baseAddress, "/admin/templates").ToString(), new() { Timeout = 20_000 });
         await Assertions.Expect(admin.Locator($"tr:has([data-template='{Template}']) [data-conformance]")).ToHaveAttributeAsync("data-conformance", "ok");
 
         // alice installs it from her dashboard

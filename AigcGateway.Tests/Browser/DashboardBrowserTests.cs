@@ -20,10 +20,9 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
     private async Task<IPage> SignInAsync(IBrowserContext context, string username)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-in").ToString());
-        await page.WaitForURLAsync(url => url.StartsWith(_env.Gateway.Logto.EndpointText, StringComparison.Ordinal));
-        await page.Locator($"button[data-username='{username}']").ClickAsync();
-        await page.WaitForURLAsync(_env.Dashboard.ToString());
+        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-in").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        await page.ChooseLogtoUserAsync(_env.Gateway.Logto.EndpointText, username);
+        await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 20_000 });
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".dashboard[data-ready='true']")).ToBeVisibleAsync();
         return page;

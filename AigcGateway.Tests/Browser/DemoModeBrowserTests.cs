@@ -66,7 +66,7 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await page.WaitForCircuitAsync();
         await page.Locator(".welcome-start").ClickAsync();
         await page.Locator($"button[data-username='{username}']").ClickAsync();
-        await page.WaitForURLAsync(_baseAddress.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
         await page.WaitForCircuitAsync();
         return page;
     }

@@ -26,10 +26,9 @@ public sealed class SignInBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await page.WaitForCircuitAsync();
 
         await page.Locator(".welcome-start").ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(_app.Logto.EndpointText, StringComparison.Ordinal));
-        await page.Locator("button[data-username='alice']").ClickAsync();
+        await page.ChooseLogtoUserAsync(_app.Logto.EndpointText, "alice");
 
-        await page.WaitForURLAsync(_baseAddress.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
         await page.WaitForCircuitAsync();
         await Assertions.Expect(page.Locator(".user-menu")).ToContainTextAsync("Alice Zhang");
         var cookies = await context.CookiesAsync([_baseAddress.ToString()]);

@@ -33,11 +33,7 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
 
     public ValueTask DisposeAsync() => _env.DisposeAsync();
 
-    private async Task SignInAtLogtoAsync(IPage page, string username)
-    {
-        await page.WaitForURLAsync(url => url.StartsWith(_env.Gateway.Logto.EndpointText, StringComparison.Ordinal));
-        await page.Locator($"button[data-username='{username}']").ClickAsync();
-    }
+    private Task SignInAtLogtoAsync(IPage page, string username) => page.ChooseLogtoUserAsync(_env.Gateway.Logto.EndpointText, username);
 
     [Fact]
     public async Task Alice_reaches_her_instance_only_and_signing_in_brings_her_back_to_it()
@@ -48,7 +44,7 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
         // Not signed in: nginx's auth subrequest gets 401 and sends her to sign in, then back to the instance.
         await page.GotoAsync(_aliceUrl.ToString());
         await SignInAtLogtoAsync(page, "alice");
-        await page.WaitForURLAsync(_aliceUrl.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(_aliceUrl.ToString(), new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("h1.instance-page")).ToHaveTextAsync($"Instance {_aliceUrl.Host}");
         await Assertions.Expect(page.Locator(".instance-user")).ToHaveTextAsync(LogtoDemoUsers.Alice.Id);
         // The instance app sees the access cookie only, never the dashboard session.
@@ -64,7 +60,7 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
         await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 15_000 });
         await page.GotoAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString());
         await SignInAtLogtoAsync(page, "alice");
-        await page.WaitForURLAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString(), new() { Timeout = 20_000 });
         await Assertions.Expect(page.Locator("h1.instance-page")).ToHaveTextAsync($"Instance {_aliceUrl.Host}");
     }
 
@@ -76,7 +72,7 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
 
         await page.GotoAsync(_bobUrl.ToString());
         await SignInAtLogtoAsync(page, "bob");
-        await page.WaitForURLAsync(_bobUrl.ToString());
+        await Assertions.Expect(page).ToHaveURLAsync(_bobUrl.ToString(), new() { Timeout = 20_000 });
 
         var response = await page.GotoAsync(_aliceUrl.ToString());
 

@@ -15,6 +15,17 @@ public static class PageExtensions
             Timeout = 15_000,
         });
 
+    /// <summary>
+    /// On the Logto emulator's sign-in page (waited for by address, so redirects and aborted loads on the way do not
+    /// matter), chooses the demo user.
+    /// </summary>
+    public static async Task ChooseLogtoUserAsync(this IPage page, string logtoEndpoint, string username)
+    {
+        await Assertions.Expect(page).ToHaveURLAsync(
+            new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(logtoEndpoint) + "/"), new() { Timeout = 20_000 });
+        await page.Locator($"button[data-username='{username}']").ClickAsync();
+    }
+
     /// <summary>Saves a screenshot of the top of the page into images/ (shown by the README).</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string fileName)
     {
