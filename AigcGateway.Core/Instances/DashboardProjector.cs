@@ -96,6 +96,7 @@ internal static class DashboardProjector
             Diagnostic = diagnostic,
             Created = gs?.Created,
             LastActivity = lastActivity?.Invoke(instance),
+            Startup = StartupFacts.From(gs, pod),
         };
     }
 }

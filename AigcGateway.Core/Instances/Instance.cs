@@ -21,4 +21,7 @@ public sealed record Instance
     public DateTimeOffset? Created { get; init; }
 
     public DateTimeOffset? LastActivity { get; init; }
+
+    /// <summary>How far starting has come (from the pod and GameServer); null before either exists.</summary>
+    public StartupFacts? Startup { get; init; }
 }

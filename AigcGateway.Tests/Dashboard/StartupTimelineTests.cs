@@ -77,4 +77,24 @@ public sealed class StartupTimelineTests : DashboardContext
 
         Card(host, DashboardData.StableDiffusionRef).QuerySelector(".startup-timeline").ShouldBeNull();
     }
+
+    [Fact]
+    public void A_running_pod_waiting_for_readiness_shows_the_image_and_start_steps_done()
+    {
+        var instance = DashboardData.Instance(DashboardData.StableDiffusionRef, InstanceState.Starting) with
+        {
+            Startup = new StartupFacts(Scheduled: true, ContainerStarted: true, Ready: false, NetworkReady: false),
+        };
+
+        var host = Start(DashboardData.Ready(instance));
+
+        Steps(host).ShouldBe(new Dictionary<string, string>
+        {
+            ["Scheduled"] = "done",
+            ["ImagePulling"] = "done",
+            ["ContainerStarted"] = "done",
+            ["Ready"] = "active",
+            ["NetworkReady"] = "todo",
+        });
+    }
 }

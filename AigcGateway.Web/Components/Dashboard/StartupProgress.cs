@@ -4,8 +4,9 @@ using AigcGateway.Core.Instances;
 namespace AigcGateway.Web.Components.Dashboard;
 
 /// <summary>
-/// The stage a starting instance is at, and whether it is stuck there. Derived from the state and the diagnostic
-/// (Core does not report stages yet): stages before <see cref="Current"/> are done, later ones are to come.
+/// The stage a starting instance is at, and whether it is stuck there: from the pod and GameServer facts when they
+/// exist (a diagnostic marks the stage it is stuck at), else from the state
+/// alone. Stages before <see cref="Current"/> are done, later ones are to come.
 /// </summary>
 public sealed record StartupProgress(StartupStage Current, bool Stuck)
 {
@@ -41,8 +42,17 @@ public sealed record StartupProgress(StartupStage Current, bool Stuck)
             return null;
         }
 
-        // Installing, Recovering and Restarting: the pod is (re)created and waits for a node; Starting: the GameServer
-        // exists and nothing is wrong, so its pod was placed and is being prepared.
+        // What the pod and GameServer say, when they exist: the first stage not reached yet is the current one.
+        if (instance.Startup is { } facts)
+        {
+            var current = !facts.Scheduled ? StartupStage.Scheduled
+                : !facts.ContainerStarted ? StartupStage.ImagePulling
+                : !facts.Ready ? StartupStage.Ready
+                : StartupStage.NetworkReady;
+            return new(current, Stuck: false);
+        }
+
+        // Nothing created yet (Installing, Recovering, Restarting): the pod is (re)created and waits for a node.
         return instance.State == InstanceState.Starting
             ? new(StartupStage.ImagePulling, Stuck: false)
             : new(StartupStage.Scheduled, Stuck: false);
