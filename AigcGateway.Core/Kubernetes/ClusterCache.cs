@@ -145,26 +145,39 @@ internal sealed partial class ClusterCache(
         }
     }
 
-    private static bool InScope(string? ns, string? objectNamespace) => ns is null || string.Equals(ns, objectNamespace, StringComparison.Ordinal);
-
-    private void ApplyTemplates(string? ns, IReadOnlyList<GameServerSet>? list, WatchEventType type, GameServerSet? gss) => hub.Publish(s =>
+    /// <summary>
+    /// A full list replaces every entry of its namespace scope (the list is the truth there); a watch event changes one
+    /// object through <paramref name="apply"/>.
+    /// </summary>
+    private static ImmutableDictionary<TKey, TValue> Merge<TKey, TValue, TObject>(
+        ImmutableDictionary<TKey, TValue> current,
+        Func<TKey, string> namespaceOf,
+        string? ns,
+        IReadOnlyList<TObject>? list,
+        WatchEventType type,
+        TObject? item,
+        Func<ImmutableDictionary<TKey, TValue>, WatchEventType, TObject, ImmutableDictionary<TKey, TValue>> apply)
+        where TKey : notnull
+        where TObject : class
     {
-        var templates = s.Templates;
         if (list is not null)
         {
-            templates = templates.RemoveRange(templates.Keys.Where(k => InScope(ns, k.Namespace)));
-            foreach (var item in list)
+            current = current.RemoveRange(current.Keys.Where(k => InScope(ns, namespaceOf(k))));
+            foreach (var listed in list)
             {
-                templates = Apply(templates, WatchEventType.Added, item);
+                current = apply(current, WatchEventType.Added, listed);
             }
-        }
-        else if (gss is not null)
-        {
-            templates = Apply(templates, type, gss);
+
+            return current;
         }
 
-        return s with { Templates = templates };
-    });
+        return item is null ? current : apply(current, type, item);
+    }
+
+    private static bool InScope(string? ns, string? objectNamespace) => ns is null || string.Equals(ns, objectNamespace, StringComparison.Ordinal);
+
+    private void ApplyTemplates(string? ns, IReadOnlyList<GameServerSet>? list, WatchEventType type, GameServerSet? gss) =>
+        hub.Publish(s => s with { Templates = Merge(s.Templates, k => k.Namespace, ns, list, type, gss, (d, t, o) => Apply(d, t, o)) });
 
     private ImmutableDictionary<TemplateRef, TemplateState> Apply(ImmutableDictionary<TemplateRef, TemplateState> templates, WatchEventType type, GameServerSet gss)
     {
@@ -175,24 +188,8 @@ internal sealed partial class ClusterCache(
             : templates.SetItem(key, GameServerSetMapper.ToState(gss));
     }
 
-    private void ApplyGameServers(string? ns, IReadOnlyList<GameServer>? list, WatchEventType type, GameServer? gs) => hub.Publish(s =>
-    {
-        var servers = s.GameServers;
-        if (list is not null)
-        {
-            servers = servers.RemoveRange(servers.Keys.Where(k => InScope(ns, k.Namespace)));
-            foreach (var item in list)
-            {
-                servers = Apply(servers, WatchEventType.Added, item);
-            }
-        }
-        else if (gs is not null)
-        {
-            servers = Apply(servers, type, gs);
-        }
-
-        return s with { GameServers = servers };
-    });
+    private void ApplyGameServers(string? ns, IReadOnlyList<GameServer>? list, WatchEventType type, GameServer? gs) =>
+        hub.Publish(s => s with { GameServers = Merge(s.GameServers, k => k.Namespace, ns, list, type, gs, (d, t, o) => Apply(d, t, o)) });
 
     private static ImmutableDictionary<TemplateRef, ImmutableDictionary<int, GameServerObservation>> Apply(
         ImmutableDictionary<TemplateRef, ImmutableDictionary<int, GameServerObservation>> servers,
@@ -209,24 +206,8 @@ internal sealed partial class ClusterCache(
         return byId.IsEmpty ? servers.Remove(template) : servers.SetItem(template, byId);
     }
 
-    private void ApplyPods(string? ns, IReadOnlyList<V1Pod>? list, WatchEventType type, V1Pod? pod) => hub.Publish(s =>
-    {
-        var pods = s.Pods;
-        if (list is not null)
-        {
-            pods = pods.RemoveRange(pods.Keys.Where(k => InScope(ns, k.Template.Namespace)));
-            foreach (var item in list)
-            {
-                pods = Apply(pods, WatchEventType.Added, item);
-            }
-        }
-        else if (pod is not null)
-        {
-            pods = Apply(pods, type, pod);
-        }
-
-        return s with { Pods = pods };
-    });
+    private void ApplyPods(string? ns, IReadOnlyList<V1Pod>? list, WatchEventType type, V1Pod? pod) =>
+        hub.Publish(s => s with { Pods = Merge(s.Pods, k => k.Template.Namespace, ns, list, type, pod, (d, t, o) => Apply(d, t, o)) });
 
     private static ImmutableDictionary<InstanceRef, PodObservation> Apply(ImmutableDictionary<InstanceRef, PodObservation> pods, WatchEventType type, V1Pod pod)
     {
@@ -238,24 +219,8 @@ internal sealed partial class ClusterCache(
         return type == WatchEventType.Deleted ? pods.Remove(instance) : pods.SetItem(instance, GameServerMapper.ToPod(pod));
     }
 
-    private void ApplyEvents(string? ns, IReadOnlyList<Corev1Event>? list, WatchEventType type, Corev1Event? ev) => hub.Publish(s =>
-    {
-        var events = s.Events;
-        if (list is not null)
-        {
-            events = events.RemoveRange(events.Keys.Where(k => InScope(ns, k.Template.Namespace)));
-            foreach (var item in list)
-            {
-                events = Apply(events, WatchEventType.Added, item);
-            }
-        }
-        else if (ev is not null)
-        {
-            events = Apply(events, type, ev);
-        }
-
-        return s with { Events = events };
-    });
+    private void ApplyEvents(string? ns, IReadOnlyList<Corev1Event>? list, WatchEventType type, Corev1Event? ev) =>
+        hub.Publish(s => s with { Events = Merge(s.Events, k => k.Template.Namespace, ns, list, type, ev, (d, t, o) => Apply(d, t, o)) });
 
     private ImmutableDictionary<InstanceRef, ImmutableArray<EventObservation>> Apply(
         ImmutableDictionary<InstanceRef, ImmutableArray<EventObservation>> events,
