@@ -64,6 +64,25 @@ public sealed class TemplateEditTests : AdminContext
         page.WaitForAssertion(() => page.Find("[data-impact='restart']").TextContent.ShouldContain("2 running instance(s) will restart"));
     }
 
+    [Theory]
+    [InlineData("metadata:\n", "metadata: 5\nx:\n", "metadata must be a mapping")]
+    [InlineData("spec:\n  replicas: 2\n", "spec:\n  replicas: x\n", "spec.replicas must be a whole number")]
+    [InlineData("  gameServerTemplate:\n    spec:\n", "  gameServerTemplate:\n    spec: []\n    x:\n", "spec.gameServerTemplate.spec must be a mapping")]
+    public void A_field_of_the_wrong_type_is_named_and_the_editor_keeps_working(string from, string to, string message)
+    {
+        var page = Open();
+
+        Edit(page, from, to);
+
+        page.WaitForAssertion(() => page.Find("[data-yaml-shape]").TextContent.ShouldContain(message));
+        page.FindAll("[data-action='save']").ShouldBeEmpty();
+
+        page.Find("[data-action='discard']").Click();
+        Edit(page, "image: sd:1.0", "image: sd:1.1");
+        page.WaitForAssertion(() => page.Find("[data-impact='restart']"));
+        page.FindAll("[data-yaml-shape]").ShouldBeEmpty();
+    }
+
     [Fact]
     public void Saving_carries_the_version_the_editor_was_loaded_at()
     {
