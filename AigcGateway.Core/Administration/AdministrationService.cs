@@ -70,6 +70,7 @@ internal sealed partial class AdministrationService : IAdministration
     {
         var snapshot = _hub.Current;
         var byTemplate = _instances.AllInstances().GroupBy(i => i.Ref.Template).ToDictionary(g => g.Key, g => g.ToList());
+        var rules = _rules();
         return [.. snapshot.Templates.Values
             .OrderBy(t => t.Template.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(t => t.Ref.ToString(), StringComparer.Ordinal)
@@ -80,7 +81,7 @@ internal sealed partial class AdministrationService : IAdministration
                 var mark = AdminManifests.DeletionMark(state);
                 return new AdminTemplate
                 {
-                    Template = state.Template,
+                    Template = CatalogEntryRules.OnDashboard(state.Template, rules),
                     Replicas = state.Replicas,
                     Ready = gameServers?.Values.Count(g => g.IsRunning) ?? 0,
                     OwnerCount = state.Owners.Values.Distinct(StringComparer.Ordinal).Count(),

@@ -47,14 +47,25 @@ internal static class ManifestReviewer
             errors.Add(AdministrationText.Get("Namespace_NotAllowed", string.Join(", ", rules.Namespaces)));
         }
 
+        // display text the catalog would have to cut or clean is refused as the form refuses it (the same messages)
+        var annotations = Field(manifest, "metadata", "annotations") as JsonObject;
+        errors.AddRange(CatalogEntryRules.ManifestErrors(annotations));
+
         ImmutableArray<ConformanceProblem> problems = [];
         try
         {
-            problems = conformance(manifest);
+            problems = [.. conformance(manifest).Where(p => p.Code is not (ConformanceCode.DisplayTextTooLong or ConformanceCode.DisplayTextHidden))];
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or ArgumentException)
         {
             errors.Add(AdministrationText.Get("Manifest_Shape", e.Message));
+        }
+
+        // the catalog cannot know the dashboard's host; the review can
+        if (!problems.Any(p => p.Code == ConformanceCode.IconNotAccepted)
+            && CatalogEntryRules.IconWarning(Text(annotations?[TemplateAnnotations.Icon]), rules) is { } icon)
+        {
+            problems = problems.Add(icon);
         }
 
         return new ManifestReview(errors.ToImmutable(), problems);

@@ -110,6 +110,23 @@ public sealed class TemplateEditTests : AdminContext
         System.Text.Json.Nodes.JsonNode.DeepEquals(Admin.LastManifest["spec"], Admin.Basis!.Manifest["spec"]).ShouldBeTrue();
     }
 
+    [Theory]
+    [InlineData("edit-DisplayName", "Stable Diffusion \u202Egnp.exe", "U+202E")]
+    [InlineData("edit-DisplayName", "A name far too long for a catalog card, which shows eighty characters at the very most", "80 characters")]
+    [InlineData("edit-Icon", "/sign-out", "/icons/")]
+    [InlineData("edit-Icon", "https://dashboard.aigc.test/sign-out", "/icons/")]
+    public void The_catalog_entry_form_refuses_what_the_catalog_could_not_show_and_saves_nothing(string field, string value, string message)
+    {
+        var page = Open();
+        page.WaitForElement("[data-loaded='true']");
+
+        page.Find($"input[data-field='{field}']").Change(value);
+        page.Find("[data-action='save-display']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-edit='error']").TextContent.ShouldContain(message));
+        Admin.Calls.ShouldNotContain(c => c.StartsWith("update", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_catalog_entry_edit_is_applied_to_the_current_version_when_only_the_lifecycle_changed_the_template()
     {

@@ -131,6 +131,46 @@ public sealed class ManifestReviewShapeTests
         result.Problems.ShouldContain(p => p.StartsWith("metadata must be a mapping", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Over_long_or_hidden_display_text_in_yaml_is_refused_with_the_form_messages()
+    {
+        var review = _admin.Review(Read(Head + $$"""
+            metadata:
+              name: sd
+              namespace: aigc
+              annotations:
+                aigc-gateway.io/display-name: "SD \u202Egnp.exe"
+                aigc-gateway.io/description: {{new string('d', 501)}}
+            spec: {}
+            """));
+
+        review.CanApply.ShouldBeFalse();
+        review.Errors.ShouldContain(e => e.Contains("U+202E", StringComparison.Ordinal));
+        review.Errors.ShouldContain(e => e.Contains("500 characters", StringComparison.Ordinal));
+        review.Problems.ShouldNotContain(p => p.Code == ConformanceCode.DisplayTextHidden || p.Code == ConformanceCode.DisplayTextTooLong);
+    }
+
+    [Theory]
+    [InlineData("/sign-out")]
+    [InlineData("https://dashboard.aigc.test/sign-out")]
+    public void An_icon_that_is_not_accepted_is_a_warning_in_the_review(string icon)
+    {
+        var review = _admin.Review(Read(Head + $"metadata:\n  name: sd\n  namespace: aigc\n  annotations:\n    aigc-gateway.io/icon: \"{icon}\"\nspec: {{}}\n"));
+
+        review.Problems.Where(p => p.Code == ConformanceCode.IconNotAccepted).ShouldHaveSingleItem().Severity.ShouldBe(ConformanceSeverity.Warning);
+    }
+
+    [Fact]
+    public void The_template_list_warns_about_an_icon_on_the_dashboards_host()
+    {
+        var cluster = new FakeCluster(_hub, TestTemplates.Template() with { Icon = "https://dashboard.aigc.test/sign-out" });
+
+        var listed = _admin.ListTemplates().Single(t => t.Ref == cluster.Ref);
+
+        listed.Template.Problems.ShouldContain(p => p.Code == ConformanceCode.IconNotAccepted);
+        listed.Template.Icon.ShouldBeNull();
+    }
+
     /// <summary>Review needs only the conformance reading; anything else would be a write the test does not expect.</summary>
     private sealed class ConformanceOnlyStore : ITemplateAdminStore
     {
