@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
@@ -20,8 +19,6 @@ namespace AigcGateway.Core.Administration;
 /// </summary>
 internal sealed partial class AdministrationService : IAdministration
 {
-    private const string ApiVersion = GameServerSet.Group + "/" + GameServerSet.Version;
-
     private readonly InstanceService _instances;
     private readonly SnapshotHub _hub;
     private readonly ITemplateAdminStore _store;
@@ -73,6 +70,7 @@ internal sealed partial class AdministrationService : IAdministration
     {
         var snapshot = _hub.Current;
         var byTemplate = _instances.AllInstances().GroupBy(i => i.Ref.Template).ToDictionary(g => g.Key, g => g.ToList());
+        var rules = _rules();
         return [.. snapshot.Templates.Values
             .OrderBy(t => t.Template.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(t => t.Ref.ToString(), StringComparer.Ordinal)
@@ -83,7 +81,7 @@ internal sealed partial class AdministrationService : IAdministration
                 var mark = AdminManifests.DeletionMark(state);
                 return new AdminTemplate
                 {
-                    Template = state.Template,
+                    Template = CatalogEntryRules.OnDashboard(state.Template, rules),
                     Replicas = state.Replicas,
                     Ready = gameServers?.Values.Count(g => g.IsRunning) ?? 0,
                     OwnerCount = state.Owners.Values.Distinct(StringComparer.Ordinal).Count(),
@@ -173,40 +171,7 @@ internal sealed partial class AdministrationService : IAdministration
     public ManifestReview Review(JsonObject manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        var rules = _rules();
-        var errors = ImmutableArray.CreateBuilder<string>();
-        if (Text(manifest["apiVersion"]) != ApiVersion || Text(manifest["kind"]) != "GameServerSet")
-        {
-            errors.Add(AdministrationText.Get("Manifest_Kind", ApiVersion));
-        }
-
-        var name = Text(manifest["metadata"]?["name"]) ?? string.Empty;
-        if (name.Length == 0 || name.Length > KubernetesNames.MaxTemplateNameLength || !KubernetesNames.Dns1035Label().IsMatch(name))
-        {
-            errors.Add(AdministrationText.Get("Name_Format"));
-        }
-
-        var ns = Text(manifest["metadata"]?["namespace"]) ?? string.Empty;
-        if (ns.Length == 0)
-        {
-            errors.Add(AdministrationText.Get("Namespace_Required"));
-        }
-        else if (!rules.Namespaces.IsDefaultOrEmpty && !rules.Namespaces.Contains(ns, StringComparer.Ordinal))
-        {
-            errors.Add(AdministrationText.Get("Namespace_NotAllowed", string.Join(", ", rules.Namespaces)));
-        }
-
-        ImmutableArray<ConformanceProblem> problems = [];
-        try
-        {
-            problems = _store.Conformance(manifest);
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
-        {
-            errors.Add(AdministrationText.Get("Manifest_Shape", e.Message));
-        }
-
-        return new ManifestReview(errors.ToImmutable(), problems);
+        return ManifestReviewer.Review(manifest, _rules(), _store.Conformance);
     }
 
     public async Task<TemplateWriteResult> CreateTemplateAsync(string actor, JsonObject manifest, CancellationToken cancellationToken)
@@ -218,7 +183,7 @@ internal sealed partial class AdministrationService : IAdministration
             return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = review.Blocking };
         }
 
-        var template = RefOf(manifest);
+        var template = ManifestReviewer.RefOf(manifest);
         TemplateWriteResult result;
         try
         {
@@ -250,7 +215,7 @@ internal sealed partial class AdministrationService : IAdministration
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(edited);
-        var changed = !JsonNode.DeepEquals(basis.Manifest["spec"]?["gameServerTemplate"], edited["spec"]?["gameServerTemplate"]);
+        var changed = !JsonNode.DeepEquals(ManifestReviewer.Field(basis.Manifest, "spec", "gameServerTemplate"), ManifestReviewer.Field(edited, "spec", "gameServerTemplate"));
         var running = _hub.Current.GameServers.GetValueOrDefault(basis.Template)?.Values.Count(g => !g.Deleting) ?? 0;
         return new EditImpact(changed, changed ? running : 0);
     }
@@ -260,7 +225,7 @@ internal sealed partial class AdministrationService : IAdministration
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(basis);
         var review = Review(edited);
-        if (RefOf(edited) != basis.Template)
+        if (ManifestReviewer.RefOf(edited) != basis.Template)
         {
             review = review with { Errors = review.Errors.Add(AdministrationText.Get("Manifest_Identity", basis.Template)) };
         }
@@ -490,12 +455,6 @@ internal sealed partial class AdministrationService : IAdministration
             Events = events.IsDefaultOrEmpty ? instance.Diagnostic?.RawEvents ?? [] : events,
         };
     }
-
-    private static TemplateRef RefOf(JsonObject manifest) =>
-        new(Text(manifest["metadata"]?["namespace"]) ?? string.Empty, Text(manifest["metadata"]?["name"]) ?? string.Empty);
-
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static string FormatMode(TemplateDeletionMode mode) => mode == TemplateDeletionMode.DeleteVolumes ? "delete-volumes" : "keep-volumes";
 

@@ -30,7 +30,4 @@ public static partial class KubernetesNames
     /// <summary>A container image reference: [registry[:port]/]path[:tag][@digest], no spaces.</summary>
     [GeneratedRegex("^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$")]
     public static partial Regex ImageReference();
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]*$")]
-    public static partial Regex MaterialIconName();
 }

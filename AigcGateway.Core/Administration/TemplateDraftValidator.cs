@@ -26,15 +26,11 @@ public sealed class TemplateDraftValidator : AbstractValidator<TemplateDraft>
             .Must(ns => rules.Namespaces.IsDefaultOrEmpty || rules.Namespaces.Contains(ns, StringComparer.Ordinal))
             .WithMessage(_ => AdministrationText.Get("Namespace_NotAllowed", string.Join(", ", rules.Namespaces)));
 
-        RuleFor(d => d.DisplayName).Cascade(CascadeMode.Stop)
-            .Must(n => !string.IsNullOrWhiteSpace(n)).WithMessage(_ => AdministrationText.Get("DisplayName_Required"))
-            .MaximumLength(80).WithMessage(_ => AdministrationText.Get("DisplayName_Length"));
-
-        RuleFor(d => d.Description).MaximumLength(500).WithMessage(_ => AdministrationText.Get("Description_Length"));
-
-        RuleFor(d => d.Icon)
-            .Must(BeIcon).When(d => !string.IsNullOrWhiteSpace(d.Icon))
-            .WithMessage(_ => AdministrationText.Get("Icon_Format"));
+        RuleFor(d => d.DisplayName).Custom((value, context) => Report(context, CatalogEntryRules.DisplayNameError(value)));
+        RuleFor(d => d.Description).Custom((value, context) => Report(context, CatalogEntryRules.DescriptionError(value)));
+        RuleFor(d => d.Icon).Custom((value, context) => Report(context, CatalogEntryRules.IconError(value, rules)));
+        RuleFor(d => d.GpuType).Custom((value, context) => Report(context, CatalogEntryRules.GpuTypeError(value)))
+            .When(d => d.Gpu != GpuMode.None);
 
         RuleFor(d => d.Image).Cascade(CascadeMode.Stop)
             .NotEmpty().WithMessage(_ => AdministrationText.Get("Image_Required"))
@@ -84,10 +80,13 @@ public sealed class TemplateDraftValidator : AbstractValidator<TemplateDraft>
             .WithMessage(_ => AdministrationText.Get("IdleTimeout_Range"));
     }
 
-    private static bool BeIcon(string? icon) =>
-        icon is not null
-        && (KubernetesNames.MaterialIconName().IsMatch(icon)
-            || (Uri.TryCreate(icon, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)));
+    private static void Report(ValidationContext<TemplateDraft> context, string? error)
+    {
+        if (error is not null)
+        {
+            context.AddFailure(error);
+        }
+    }
 
     private static void CheckQuantity(string value, bool allowMilli, ValidationContext<TemplateDraft> context)
     {

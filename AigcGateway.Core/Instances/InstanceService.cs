@@ -440,9 +440,10 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
                 try
                 {
                     basis ??= await _store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
-                    if (basis is null)
+                    if (basis is null || basis.OwnershipUnreadable)
                     {
-                        return OperationResult.Fail(OperationError.TemplateNotFound);
+                        // a write would replace a record nobody can read: fail closed until an administrator repairs it
+                        return OperationResult.Fail(basis is null ? OperationError.TemplateNotFound : OperationError.TemplateNotInstallable);
                     }
 
                     var (write, result) = plan(basis);

@@ -17,6 +17,7 @@ internal sealed class OwnershipSource(SnapshotHub hub) : IInstanceOwnershipSourc
         var owners = snapshot.Templates.ToDictionary(
             t => t.Key,
             t => (IReadOnlyDictionary<int, string>)t.Value.Owners);
-        return ValueTask.FromResult<InstanceOwnershipSnapshot?>(new InstanceOwnershipSnapshot(templates, owners));
+        var unreadable = snapshot.Templates.Values.Where(t => t.OwnershipUnreadable).Select(t => t.Ref).ToHashSet();
+        return ValueTask.FromResult<InstanceOwnershipSnapshot?>(new InstanceOwnershipSnapshot(templates, owners) { Unreadable = unreadable });
     }
 }

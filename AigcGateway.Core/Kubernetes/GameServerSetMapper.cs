@@ -32,17 +32,18 @@ internal static class GameServerSetMapper
             network.Type,
             reserve.Problems,
             owners.Problems);
+        var display = TemplateDisplay.Read(key => Annotation(annotations, key));
         var template = new Template
         {
             Ref = RefOf(gss),
-            DisplayName = NonEmpty(Annotation(annotations, TemplateAnnotations.DisplayName)) ?? gss.Metadata.Name,
-            Description = NonEmpty(Annotation(annotations, TemplateAnnotations.Description)),
-            Icon = NonEmpty(Annotation(annotations, TemplateAnnotations.Icon)),
-            GpuType = NonEmpty(Annotation(annotations, TemplateAnnotations.GpuType)),
+            DisplayName = display.DisplayName ?? gss.Metadata.Name,
+            Description = display.Description,
+            Icon = display.Icon,
+            GpuType = display.GpuType,
             IdleTimeout = ParseDuration(Annotation(annotations, TemplateAnnotations.IdleTimeout)),
             Resources = Resources(gss.Spec.GameServerTemplate),
             Network = network,
-            Problems = ConformanceChecker.Check(shape),
+            Problems = [.. ConformanceChecker.Check(shape), .. display.Problems],
             DataVolumeNames = [.. claims.Select(ClaimName).OfType<string>()],
         };
         return new TemplateState
@@ -148,8 +149,6 @@ internal static class GameServerSetMapper
 
     private static string? Annotation(IDictionary<string, string>? annotations, string key) =>
         annotations is not null && annotations.TryGetValue(key, out var value) ? value : null;
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     /// <summary>Reads <c>2h</c>, <c>30m</c>, <c>1h30m</c>, <c>45s</c>; anything else means "never".</summary>
     internal static TimeSpan? ParseDuration(string? text)

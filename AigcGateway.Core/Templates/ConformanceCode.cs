@@ -9,4 +9,7 @@ public enum ConformanceCode
     InvalidOwnershipRecord,
     NoDataVolume,
     CannotBeProtected,
+    IconNotAccepted,
+    DisplayTextTooLong,
+    DisplayTextHidden,
 }

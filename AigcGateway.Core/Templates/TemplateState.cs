@@ -24,6 +24,12 @@ public sealed record TemplateState
 
     public TemplateRef Ref => Template.Ref;
 
+    /// <summary>
+    /// The ownership record cannot be read (<see cref="Instances.OwnershipRecord.Parse"/>): nobody owns anything, and
+    /// nothing may write the record (which would replace it) until an administrator repairs it.
+    /// </summary>
+    public bool OwnershipUnreadable => Template.Problems.Any(p => p.Code == ConformanceCode.InvalidOwnershipRecord);
+
     /// <summary>The object this state was read from (opaque to everything but the Kubernetes adapter, which updates it).</summary>
     internal object? Source { get; init; }
 

@@ -20,4 +20,7 @@ public enum AdoptionConflictKind
 
     /// <summary>The user has several entries for one template with different ids.</summary>
     AmbiguousEntries,
+
+    /// <summary>The template's ownership record cannot be read: nothing is adopted into it until an administrator repairs it.</summary>
+    OwnershipRecordUnreadable,
 }

@@ -12,7 +12,8 @@ public static class AdoptionPlanner
     public static AdoptionPlan Plan(
         IEnumerable<UserCustomDataEntries> users,
         IReadOnlyDictionary<TemplateRef, IReadOnlyDictionary<int, string>> owners,
-        IReadOnlySet<TemplateRef> catalog)
+        IReadOnlySet<TemplateRef> catalog,
+        IReadOnlySet<TemplateRef>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(owners);
@@ -44,6 +45,13 @@ public static class AdoptionPlanner
                 {
                     conflicts.Add(new AdoptionConflict(user.UserId, entry.Key, entry.Instance, AdoptionConflictKind.TemplateGone,
                         $"template {template} is not in the catalog"));
+                    continue;
+                }
+
+                if (unreadable?.Contains(template) == true)
+                {
+                    conflicts.Add(new AdoptionConflict(user.UserId, entry.Key, entry.Instance, AdoptionConflictKind.OwnershipRecordUnreadable,
+                        $"the ownership record of {template} cannot be read; an administrator must repair it first"));
                     continue;
                 }
 
@@ -88,10 +96,10 @@ public static class AdoptionPlanner
         return new AdoptionPlan(adoptions.ToImmutable(), conflicts.ToImmutable());
     }
 
-    /// <summary>Same as <see cref="Plan(IEnumerable{UserCustomDataEntries}, IReadOnlyDictionary{TemplateRef, IReadOnlyDictionary{int, string}}, IReadOnlySet{TemplateRef})"/> over a snapshot.</summary>
+    /// <summary>Same as <see cref="Plan(IEnumerable{UserCustomDataEntries}, IReadOnlyDictionary{TemplateRef, IReadOnlyDictionary{int, string}}, IReadOnlySet{TemplateRef}, IReadOnlySet{TemplateRef})"/> over a snapshot.</summary>
     public static AdoptionPlan Plan(IEnumerable<UserCustomDataEntries> users, InstanceOwnershipSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Plan(users, snapshot.Owners, snapshot.Templates);
+        return Plan(users, snapshot.Owners, snapshot.Templates, snapshot.Unreadable);
     }
 }

@@ -12,6 +12,12 @@ public sealed record InstanceOwnershipSnapshot(
     IReadOnlySet<TemplateRef> Templates,
     IReadOnlyDictionary<TemplateRef, IReadOnlyDictionary<int, string>> Owners)
 {
+    /// <summary>
+    /// Templates whose ownership record cannot be read (they appear with no owners): the mirror neither adopts into them
+    /// nor clears their users' entries, which may be the only other copy of who owned what.
+    /// </summary>
+    public IReadOnlySet<TemplateRef> Unreadable { get; init; } = ImmutableHashSet<TemplateRef>.Empty;
+
     /// <summary>The instance the user should have for each template (the lowest id if the record shows several).</summary>
     public ImmutableDictionary<TemplateRef, InstanceRef> DesiredFor(string userId)
     {

@@ -123,7 +123,8 @@ public sealed class UserMirrorReconciler(
         {
             var entries = CustomDataEntryCodec.Decode(user.CustomData);
             var desired = snapshot.DesiredFor(user.Id);
-            foreach (var template in snapshot.Templates)
+            // an unreadable record shows no owners: clearing its users' entries would lose the only other copy
+            foreach (var template in snapshot.Templates.Where(t => !snapshot.Unreadable.Contains(t)))
             {
                 if (queue.IsPending(user.Id, template))
                 {

@@ -1,3 +1,4 @@
+using AigcGateway.Core.Administration;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.Playwright;
@@ -96,5 +97,31 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
         // alice's dashboard no longer shows it, and her customData key is gone
         await Assertions.Expect(alice.Locator($"[data-template='{Template}']")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
         _app.Logto.GetCustomData(LogtoDemoUsers.Alice.Id).ContainsKey("aigc-" + TemplateName).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_large_template_pasted_into_the_yaml_editor_reaches_the_server_and_one_over_the_limit_is_refused_by_name()
+    {
+        await using var context = await browser.NewContextAsync();
+        var admin = await SignInAsync(context, "admin");
+        await GoAsync(admin, "/admin/templates/new");
+        await admin.Locator("[data-action='to-yaml']").ClickAsync();
+        var editor = admin.Locator("textarea[data-field='yaml']");
+
+        // 100 KiB: three times Blazor Server's default message limit
+        await editor.FillAsync(TemplateCreateTests.LargeTemplate(100));
+        await admin.Locator("[data-action='check-yaml']").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-section='preview']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(admin.Locator("[data-yaml-problem]")).ToHaveCountAsync(0);
+
+        // pasting more than the limit: the browser cuts the paste at the field's maxlength, one character over the
+        // limit, and the server refuses it by name (typing 600 KiB through Playwright takes minutes, so the paste is
+        // done the way the browser does it: cut at maxLength, then the field's change event)
+        await editor.EvaluateAsync(
+            "(e, text) => { e.value = text.slice(0, e.maxLength); e.dispatchEvent(new Event('change', { bubbles: true })); }",
+            TemplateCreateTests.LargeTemplate(600));
+        await admin.Locator("[data-action='check-yaml']").ClickAsync();
+        await Assertions.Expect(admin.Locator("[data-yaml-problem]")).ToContainTextAsync("512 KiB", new() { Timeout = 20_000 });
+        (await editor.InputValueAsync()).Length.ShouldBeGreaterThan(ManifestYaml.MaxBytes);
     }
 }

@@ -57,6 +57,21 @@ public sealed class AdminTemplatesTests : AdminContext
     }
 
     [Fact]
+    public void A_display_warning_is_listed_in_the_administrators_language()
+    {
+        System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("zh-CN");
+        Admin.Templates = [new AdminTemplate
+        {
+            Template = Template(Sd, "Stable Diffusion", problems: [TemplateDisplay.IconNotAccepted("/sign-out")]),
+        }];
+
+        var page = RenderPage<AdminTemplates>();
+
+        page.Find($"tr:has([data-template='{Sd}']) [data-conformance]").GetAttribute("data-conformance").ShouldBe("warning");
+        page.Find($"tr:has([data-template='{Sd}']) [data-problem='IconNotAccepted']").TextContent.ShouldContain("图标注解不是可接受的图标");
+    }
+
+    [Fact]
     public void Deleting_shows_the_affected_users_and_runs_with_the_chosen_volume_handling()
     {
         var page = RenderPage<AdminTemplates>();

@@ -84,6 +84,115 @@ public sealed class TemplateCreateTests : AdminContext
         page.FindAll("[data-action='create']").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("metadata: 5\nspec: {}\n", "metadata must be a mapping")]
+    [InlineData("metadata: {name: sd, namespace: aigc}\nspec: []\n", "spec must be a mapping")]
+    [InlineData("metadata: {name: [1]}\nspec: {}\n", "metadata.name must be text")]
+    [InlineData("metadata: {name: sd, namespace: aigc}\nspec: {replicas: \"x\"}\n", "spec.replicas must be a whole number")]
+    public void In_the_yaml_mode_a_field_of_the_wrong_type_is_named_and_the_page_keeps_working(string body, string message)
+    {
+        const string head = "apiVersion: game.kruise.io/v1alpha1\nkind: GameServerSet\n";
+        var page = RenderPage<TemplateCreate>();
+        Button(page, "to-yaml").Click();
+
+        page.Find("textarea[data-field='yaml']").Change(head + body);
+        Button(page, "check-yaml").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-yaml-shape]").TextContent.ShouldContain(message));
+        page.FindAll("[data-action='create']").ShouldBeEmpty();
+
+        page.Find("textarea[data-field='yaml']").Change(head + "metadata: {name: sd, namespace: aigc}\nspec: {replicas: 0}\n");
+        Button(page, "check-yaml").Click();
+        page.WaitForAssertion(() => page.FindAll("[data-yaml-shape]").ShouldBeEmpty());
+        page.WaitForElement("[data-action='create']");
+    }
+
+    /// <summary>A conforming template whose environment list makes it about <paramref name="kib"/> KiB.</summary>
+    internal static string LargeTemplate(int kib)
+    {
+        var yaml = new System.Text.StringBuilder("""
+            apiVersion: game.kruise.io/v1alpha1
+            kind: GameServerSet
+            metadata:
+              name: big
+              namespace: aigc
+            spec:
+              replicas: 0
+              scaleStrategy:
+                scaleDownStrategyType: ReserveIds
+              gameServerTemplate:
+                spec:
+                  containers:
+                  - name: app
+                    image: registry.aigc.test/big:1
+                    env:
+
+            """);
+        for (var i = 0; yaml.Length < kib * 1024; i++)
+        {
+            yaml.Append("        - name: SETTING_").Append(i).Append("\n          value: \"a reasonably long configuration value for entry ").Append(i).Append("\"\n");
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string EditorText(IRenderedComponent<AdminHost> page)
+    {
+        var editor = page.Find("textarea[data-field='yaml']");
+        return editor.GetAttribute("value") ?? editor.TextContent;
+    }
+
+    [Fact]
+    public void A_large_template_loaded_from_a_file_fills_the_editor_and_is_reviewed()
+    {
+        var yaml = LargeTemplate(100);
+        var page = RenderPage<TemplateCreate>();
+        Button(page, "to-yaml").Click();
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(yaml, "big.yaml"));
+
+        page.WaitForAssertion(() => EditorText(page).ShouldBe(yaml));
+        Button(page, "check-yaml").Click();
+        page.WaitForElement("[data-action='create']");
+    }
+
+    [Fact]
+    public void A_file_over_the_limit_is_refused_naming_the_limit_and_the_editor_keeps_its_text()
+    {
+        var page = RenderPage<TemplateCreate>();
+        Button(page, "to-yaml").Click();
+        page.Find("textarea[data-field='yaml']").Change("metadata: {name: mine}\n");
+
+        page.FindComponent<Microsoft.AspNetCore.Components.Forms.InputFile>().UploadFiles(InputFileContent.CreateFromText(LargeTemplate(600), "huge.yaml"));
+
+        page.WaitForAssertion(() => page.Find("[data-yaml-load-error]").TextContent.ShouldContain("512 KiB"));
+        page.Find("[data-yaml-load-error]").TextContent.ShouldContain("huge.yaml");
+        EditorText(page).ShouldBe("metadata: {name: mine}\n");
+    }
+
+    [Fact]
+    public void Text_over_the_limit_is_refused_naming_the_limit_and_stays_in_the_editor()
+    {
+        var yaml = LargeTemplate(600);
+        var page = RenderPage<TemplateCreate>();
+        Button(page, "to-yaml").Click();
+
+        page.Find("textarea[data-field='yaml']").Change(yaml);
+        Button(page, "check-yaml").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-yaml-problem]").TextContent.ShouldContain("at most 512 KiB"));
+        EditorText(page).ShouldBe(yaml);
+    }
+
+    [Fact]
+    public void The_editor_takes_one_character_more_than_the_limit_so_a_cut_paste_is_refused_rather_than_read()
+    {
+        var page = RenderPage<TemplateCreate>();
+        Button(page, "to-yaml").Click();
+
+        page.Find("textarea[data-field='yaml']").GetAttribute("maxlength").ShouldBe((ManifestYaml.MaxBytes + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void In_the_yaml_mode_unknown_fields_reach_the_created_manifest()
     {

@@ -64,6 +64,25 @@ public sealed class TemplateEditTests : AdminContext
         page.WaitForAssertion(() => page.Find("[data-impact='restart']").TextContent.ShouldContain("2 running instance(s) will restart"));
     }
 
+    [Theory]
+    [InlineData("metadata:\n", "metadata: 5\nx:\n", "metadata must be a mapping")]
+    [InlineData("spec:\n  replicas: 2\n", "spec:\n  replicas: x\n", "spec.replicas must be a whole number")]
+    [InlineData("  gameServerTemplate:\n    spec:\n", "  gameServerTemplate:\n    spec: []\n    x:\n", "spec.gameServerTemplate.spec must be a mapping")]
+    public void A_field_of_the_wrong_type_is_named_and_the_editor_keeps_working(string from, string to, string message)
+    {
+        var page = Open();
+
+        Edit(page, from, to);
+
+        page.WaitForAssertion(() => page.Find("[data-yaml-shape]").TextContent.ShouldContain(message));
+        page.FindAll("[data-action='save']").ShouldBeEmpty();
+
+        page.Find("[data-action='discard']").Click();
+        Edit(page, "image: sd:1.0", "image: sd:1.1");
+        page.WaitForAssertion(() => page.Find("[data-impact='restart']"));
+        page.FindAll("[data-yaml-shape]").ShouldBeEmpty();
+    }
+
     [Fact]
     public void Saving_carries_the_version_the_editor_was_loaded_at()
     {
@@ -89,6 +108,23 @@ public sealed class TemplateEditTests : AdminContext
         page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @41"));
         Admin.LastManifest!["metadata"]!["annotations"]![TemplateAnnotations.DisplayName]!.GetValue<string>().ShouldBe("Stable Diffusion 1.5");
         System.Text.Json.Nodes.JsonNode.DeepEquals(Admin.LastManifest["spec"], Admin.Basis!.Manifest["spec"]).ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("edit-DisplayName", "Stable Diffusion \u202Egnp.exe", "U+202E")]
+    [InlineData("edit-DisplayName", "A name far too long for a catalog card, which shows eighty characters at the very most", "80 characters")]
+    [InlineData("edit-Icon", "/sign-out", "/icons/")]
+    [InlineData("edit-Icon", "https://dashboard.aigc.test/sign-out", "/icons/")]
+    public void The_catalog_entry_form_refuses_what_the_catalog_could_not_show_and_saves_nothing(string field, string value, string message)
+    {
+        var page = Open();
+        page.WaitForElement("[data-loaded='true']");
+
+        page.Find($"input[data-field='{field}']").Change(value);
+        page.Find("[data-action='save-display']").Click();
+
+        page.WaitForAssertion(() => page.Find("[data-edit='error']").TextContent.ShouldContain(message));
+        Admin.Calls.ShouldNotContain(c => c.StartsWith("update", StringComparison.Ordinal));
     }
 
     [Fact]

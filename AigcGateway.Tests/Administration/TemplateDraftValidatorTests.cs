@@ -151,6 +151,53 @@ public sealed class TemplateDraftValidatorTests
         ErrorsOf(Valid with { IdleTimeout = TimeSpan.FromHours(2) }, "IdleTimeout").ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("/sign-out")]
+    [InlineData("/auth")]
+    [InlineData("https://dashboard.example.com/sign-out")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("//evil.test/a.png")]
+    public void An_icon_that_could_make_viewers_call_the_dashboard_is_refused(string icon)
+    {
+        ErrorsOf(Valid with { Icon = icon }, "Icon").Single().ShouldContain("/icons/");
+    }
+
+    [Theory]
+    [InlineData("Brush")]
+    [InlineData("auto_awesome")]
+    [InlineData("/icons/sd.svg")]
+    [InlineData("https://images.example.net/sd.png")]
+    public void Icon_names_assets_and_images_on_other_hosts_are_accepted(string icon)
+    {
+        ErrorsOf(Valid with { Icon = icon }, "Icon").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void Display_texts_are_capped_with_the_limit_in_the_message()
+    {
+        ErrorsOf(Valid with { DisplayName = new string('n', 81) }, "DisplayName").Single().ShouldContain("80 characters");
+        ErrorsOf(Valid with { Description = new string('d', 501) }, "Description").Single().ShouldContain("500 characters");
+        ErrorsOf(Valid with { GpuType = new string('g', 81) }, "GpuType").Single().ShouldContain("80 characters");
+        ErrorsOf(Valid with { DisplayName = new string('n', 80), Description = new string('d', 500) }, "DisplayName").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("DisplayName")]
+    [InlineData("Description")]
+    [InlineData("GpuType")]
+    public void Display_texts_with_direction_overrides_or_control_characters_are_refused(string field)
+    {
+        const string hostile = "Stable Diffusion \u202Egnp.exe";
+        var draft = field switch
+        {
+            "DisplayName" => Valid with { DisplayName = hostile },
+            "Description" => Valid with { Description = hostile },
+            _ => Valid with { GpuType = hostile },
+        };
+
+        ErrorsOf(draft, field).Single().ShouldContain("U+202E");
+    }
+
     [Fact]
     public void Every_problem_is_reported_at_once()
     {

@@ -65,6 +65,29 @@ public sealed class GameServerSetMapperTests
     }
 
     [Fact]
+    public void Hostile_display_annotations_reach_the_catalog_cleaned_capped_and_reported_without_blocking_installs()
+    {
+        var gss = With(g =>
+        {
+            g.Metadata.Annotations[TemplateAnnotations.DisplayName] = "Stable \u202EDiffusion";
+            g.Metadata.Annotations[TemplateAnnotations.Description] = new string('d', 2000);
+            g.Metadata.Annotations[TemplateAnnotations.Icon] = "/sign-out";
+            g.Metadata.Annotations[TemplateAnnotations.GpuType] = "A10\u2066";
+        });
+
+        var template = GameServerSetMapper.ToState(gss).Template;
+
+        template.DisplayName.ShouldBe("Stable Diffusion");
+        template.Description!.Length.ShouldBe(TemplateDisplay.MaxDescriptionLength);
+        template.Icon.ShouldBeNull();
+        template.GpuType.ShouldBe("A10");
+        template.Problems.Select(p => p.Code).ShouldBe(
+            [ConformanceCode.DisplayTextHidden, ConformanceCode.DisplayTextTooLong, ConformanceCode.IconNotAccepted, ConformanceCode.DisplayTextHidden],
+            ignoreOrder: true);
+        template.IsInstallable.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Gpu_cpu_and_memory_limits_are_summarised()
     {
         var gss = With(g => g.Spec.GameServerTemplate!.Spec = JsonDocument.Parse("""

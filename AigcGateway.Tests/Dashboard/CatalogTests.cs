@@ -1,3 +1,4 @@
+using AigcGateway.Web.Components.Dashboard;
 using Bunit;
 
 namespace AigcGateway.Tests.Dashboard;
@@ -45,6 +46,23 @@ public sealed class CatalogTests : DashboardContext
             .ShouldContain(MudBlazor.Icons.Material.Filled.Palette[..40]);
         Card(host, DashboardData.ComfyRef).QuerySelector("img.template-icon-image")!.GetAttribute("src")
             .ShouldBe("https://images.aigc.test/comfy.png");
+    }
+
+    [Theory]
+    [InlineData("/sign-out")]
+    [InlineData("http://localhost/sign-out")]
+    [InlineData("https://localhost:8443/sign-out?x=.png")]
+    public void An_icon_pointing_at_the_dashboard_renders_no_image_but_the_default_icon(string icon)
+    {
+        var hostile = DashboardData.Cpu with { Icon = icon };
+        var host = Start(DashboardData.ReadyWith([hostile]));
+
+        var card = Card(host, DashboardData.CpuRef);
+
+        host.FindAll("img").Select(i => i.GetAttribute("src")).ShouldNotContain(src => src != null && src.Contains("sign-out", StringComparison.Ordinal));
+        card.QuerySelectorAll("img").ShouldBeEmpty();
+        var defaultPath = System.Text.RegularExpressions.Regex.Match(TemplateIcons.Default, "d=\"([^\"]+)\"").Groups[1].Value;
+        card.QuerySelector(".template-icon svg path")!.GetAttribute("d").ShouldBe(defaultPath);
     }
 
     [Fact]

@@ -45,14 +45,25 @@ public sealed class DashboardHelperTests
     }
 
     [Theory]
-    [InlineData("https://images.aigc.test/a.png", true)]
-    [InlineData("/icons/sd.svg", true)]
-    [InlineData("//evil.test/a.png", false)]
-    [InlineData("javascript:alert(1)", false)]
-    [InlineData("palette", false)]
-    public void Only_http_https_and_site_paths_are_images(string annotation, bool image)
+    [InlineData("https://images.aigc.test/a.png", "https://images.aigc.test/a.png")]
+    [InlineData("/icons/sd.svg", "/icons/sd.svg")]
+    [InlineData("/sign-out", null)]
+    [InlineData("/favicon.svg", null)]
+    [InlineData("https://dashboard.aigc.test/sign-out", null)]
+    [InlineData("//evil.test/a.png", null)]
+    [InlineData("javascript:alert(1)", null)]
+    [InlineData("palette", null)]
+    public void Only_images_on_other_hosts_and_under_the_icon_folder_are_loaded(string annotation, string? source)
     {
-        TemplateIcons.IsImageUrl(annotation).ShouldBe(image);
+        TemplateIcons.ImageSource(annotation, "dashboard.aigc.test").ShouldBe(source);
+    }
+
+    [Theory]
+    [InlineData("/sign-out")]
+    [InlineData("https://dashboard.aigc.test/sign-out")]
+    public void A_refused_image_gets_the_default_icon(string annotation)
+    {
+        TemplateIcons.Material(annotation).ShouldBe(TemplateIcons.Default);
     }
 
     [Theory]

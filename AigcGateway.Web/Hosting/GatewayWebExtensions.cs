@@ -18,7 +18,9 @@ public static class GatewayWebExtensions
     public static WebApplicationBuilder AddGatewayWeb(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // the admin YAML editor sends a whole template in one message: accept any text it can hold (not the 32 KB default)
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = Components.Admin.YamlEditor.HubMessageLimit);
         services.AddMudServices();
         services.AddLocalization();
         services.Configure<RequestLocalizationOptions>(options =>

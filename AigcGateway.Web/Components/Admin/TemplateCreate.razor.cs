@@ -15,7 +15,7 @@ public sealed partial class TemplateCreate
     private MudForm? _form;
     private int _tab;
     private string _yaml = string.Empty;
-    private YamlProblem? _yamlProblem;
+    private YamlCheck? _yamlCheck;
     private JsonObject? _manifest;
     private ManifestReview? _review;
     private string? _previewYaml;
@@ -80,15 +80,14 @@ public sealed partial class TemplateCreate
         _errorList = [];
         _manifest = null;
         _review = null;
-        if (!ManifestYaml.TryRead(_yaml, out var manifest, out var problem))
+        _yamlCheck = YamlCheck.Of(_yaml);
+        if (_yamlCheck.Manifest is not { } manifest)
         {
-            _yamlProblem = problem;
             return;
         }
 
-        _yamlProblem = null;
         _manifest = manifest;
-        _review = Admin.Review(manifest!);
+        _review = Admin.Review(manifest);
     }
 
     private async Task CreateAsync()

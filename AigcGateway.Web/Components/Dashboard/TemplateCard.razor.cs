@@ -13,6 +13,8 @@ public sealed partial class TemplateCard
 {
     [Inject] public required IStringLocalizer<Strings> L { get; init; }
 
+    [Inject] public required NavigationManager Navigation { get; init; }
+
     [Parameter, EditorRequired]
     public required CatalogEntry Entry { get; set; }
 
@@ -31,6 +33,9 @@ public sealed partial class TemplateCard
     public EventCallback OnDismissError { get; set; }
 
     private Template Template => Entry.Template;
+
+    /// <summary>The icon's image address; never one on the dashboard's own host, which the viewer's browser would call with their session.</summary>
+    private string? IconImage => TemplateIcons.ImageSource(Template.Icon, new Uri(Navigation.BaseUri).Host);
 
     private InstanceState State => Entry.HasInstance ? Entry.Instance!.State : InstanceState.NotInstalled;
 

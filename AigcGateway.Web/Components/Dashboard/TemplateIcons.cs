@@ -1,16 +1,19 @@
 using System.Collections.Frozen;
 using System.Reflection;
+using AigcGateway.Core.Templates;
 using MudBlazor;
 
 namespace AigcGateway.Web.Components.Dashboard;
 
 /// <summary>
-/// Turns a template's <c>aigc-gateway.io/icon</c> annotation into what the card shows: an image URL (http, https or
-/// a path on this site), else a Material icon by name (<c>palette</c>, <c>auto_awesome</c>, <c>AutoAwesome</c>).
+/// Turns a template's <c>aigc-gateway.io/icon</c> annotation into what the card shows: an image when it is one the
+/// browser may load without acting on the dashboard (<see cref="TemplateIcon"/>: an http(s) URL on another host, or a
+/// file under <see cref="TemplateIcon.AssetFolder"/>), else a Material icon by name (<c>palette</c>, <c>auto_awesome</c>,
+/// <c>AutoAwesome</c>), else the default icon.
 /// </summary>
 public static class TemplateIcons
 {
-    /// <summary>The icon of a template without one, or with a name that is not a Material icon.</summary>
+    /// <summary>The icon of a template without one, or with an annotation that is not accepted.</summary>
     public const string Default = Icons.Material.Filled.AutoAwesome;
 
     private static readonly FrozenDictionary<string, string> Exact = typeof(Icons.Material.Filled)
@@ -23,34 +26,24 @@ public static class TemplateIcons
         .DistinctBy(pair => pair.Key, StringComparer.OrdinalIgnoreCase)
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The annotation is an image address the browser may load.</summary>
-    public static bool IsImageUrl(string? icon)
-    {
-        if (string.IsNullOrWhiteSpace(icon))
-        {
-            return false;
-        }
-
-        icon = icon.Trim();
-        if (icon.StartsWith('/') && !icon.StartsWith("//", StringComparison.Ordinal))
-        {
-            return true;
-        }
-
-        return Uri.TryCreate(icon, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
-    }
+    /// <summary>The address to load for the annotation, or null when the card shows a Material icon instead.</summary>
+    /// <param name="icon">the annotation</param>
+    /// <param name="dashboardHost">the host the viewer's browser reaches the dashboard at: images there are refused</param>
+    public static string? ImageSource(string? icon, string dashboardHost) =>
+        TemplateIcon.Parse(icon, dashboardHost) is { Kind: TemplateIconKind.Asset or TemplateIconKind.Image } image ? image.Value : null;
 
     /// <summary>The SVG of the Material icon the annotation names, or <see cref="Default"/>.</summary>
     public static string Material(string? icon)
     {
-        if (string.IsNullOrWhiteSpace(icon) || IsImageUrl(icon))
+        var parsed = TemplateIcon.Parse(icon);
+        if (parsed.Kind != TemplateIconKind.Name)
         {
             return Default;
         }
 
-        var parts = icon.Trim().Split(['_', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
+        var parts = parsed.Value.Split(['_', '-', ' '], StringSplitOptions.RemoveEmptyEntries);
         var name = string.Concat(parts.Select(p => char.ToUpperInvariant(p[0]) + p[1..]));
-        if (name.Length > 0 && char.IsAsciiDigit(name[0]))
+        if (char.IsAsciiDigit(name[0]))
         {
             name = "_" + name;
         }
