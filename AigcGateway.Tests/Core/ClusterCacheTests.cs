@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,19 +47,12 @@ public sealed class ClusterCacheTests : IAsyncDisposable
         await _cache.StartAsync(Ct);
     }
 
-    private async Task WaitFor(Func<ClusterSnapshot, bool> condition) =>
-        (await _hub.WaitForAsync(condition, TimeSpan.FromSeconds(10), TimeProvider.System, Ct)).ShouldBeTrue();
+    private Task WaitFor(Func<ClusterSnapshot, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        _hub.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
-    private async Task WaitFor(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-        }
-    }
+    /// <summary>For what the fake API records (no change stream): checked until it holds, bounded.</summary>
+    private static Task WaitFor(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task The_cache_is_not_ready_until_every_first_list_has_completed()

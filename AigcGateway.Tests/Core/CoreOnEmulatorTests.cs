@@ -1,7 +1,9 @@
 using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -56,32 +58,12 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         }
 
         var instances = _provider.GetRequiredService<IInstanceService>();
-        await WaitForDashboard(instances, "probe", d => d.IsReady);
+        await instances.WaitForReadyAsync();
         return instances;
     }
 
-    /// <summary>Waits (bounded) until the user's live dashboard satisfies <paramref name="condition"/>.</summary>
-    private static async Task WaitForDashboard(IInstanceService instances, string user, Func<UserDashboard, bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        await using var subscription = await instances.SubscribeAsync(user, timeout.Token);
-        if (condition(subscription.Snapshot))
-        {
-            return;
-        }
-
-        await foreach (var dashboard in subscription.Changes.WithCancellation(timeout.Token))
-        {
-            if (condition(dashboard))
-            {
-                return;
-            }
-        }
-    }
-
     private static Task WaitForState(IInstanceService instances, string user, InstanceState state) =>
-        WaitForDashboard(instances, user, d => d.InstanceOf(s_template)?.State == state);
+        instances.WaitForStateAsync(user, s_template, state);
 
     [Fact]
     public async Task Install_pause_recover_restart_uninstall_on_the_emulator()
@@ -102,11 +84,11 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         var seen = new List<InstanceState?>();
         (await instances.RestartAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
-        await WaitForDashboard(instances, "alice", d =>
+        await instances.WaitForDashboardAsync("alice", d =>
         {
             seen.Add(d.InstanceOf(s_template)?.State);
             return d.InstanceOf(s_template)?.State == InstanceState.Running;
-        });
+        }, "alice's instance to be running again after the restart");
         seen.ShouldNotContain((InstanceState?)null);
         seen.ShouldNotContain(InstanceState.NotInstalled);
         _harness.Emulator.WatchCount.ShouldBeGreaterThan(0);
@@ -165,7 +147,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         instances.GetDashboard("alice").InstanceOf(s_template).ShouldNotBeNull("a failed uninstall forgets nothing");
 
         (await instances.UninstallAsync("alice", instance, Ct)).Succeeded.ShouldBeTrue();
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template) is null);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template) is null, "alice's instance to leave her dashboard");
     }
 
     [Fact]
@@ -208,7 +190,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.NoFreeGpu);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "the diagnosis NoFreeGpu");
     }
 
     [Fact]
@@ -274,7 +256,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.Crashing, ExitCode: 137 });
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.Crashing, ExitCode: 137 }, "the diagnosis Crashing with exit code 137");
     }
 
     [Fact]
@@ -285,7 +267,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.SlowStart, Elapsed: not null });
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.SlowStart, Elapsed: not null }, "the diagnosis SlowStart with the elapsed time");
     }
 
     [Fact]

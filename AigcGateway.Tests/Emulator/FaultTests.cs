@@ -159,6 +159,7 @@ public sealed class FaultTests
         h.Emulator.Faults.DropWatches();
         h.Emulator.Faults.CompactHistory();
         await watching.WaitAsync(EmulatorHarness.Bound, Ct);
+        cts.IsCancellationRequested.ShouldBeFalse("the dropped watch should end at once, not when the bound cancels it");
         var (_, body) = await h.RawAsync(HttpMethod.Get, $"/api/v1/namespaces/{Ns}/pods?watch=true&resourceVersion={version}");
 
         body!["type"]!.GetValue<string>().ShouldBe("ERROR");

@@ -28,7 +28,7 @@ public sealed class WatchTests
     private static async Task<List<(WatchEventType Type, TestGameServerSet Object)>> TakeAsync(
         IAsyncEnumerable<(WatchEventType Type, TestGameServerSet Object)> events, int count, Func<(WatchEventType Type, TestGameServerSet Object), bool>? filter = null)
     {
-        var result = new List<(WatchEventType, TestGameServerSet)>();
+        var result = new List<(WatchEventType Type, TestGameServerSet Object)>();
         await foreach (var e in events)
         {
             if (filter?.Invoke(e) ?? true)
@@ -38,11 +38,12 @@ public sealed class WatchTests
 
             if (result.Count == count)
             {
-                break;
+                return result;
             }
         }
 
-        return result;
+        // the stream ended (server timeout, drop, or the bound cancelled it) before enough events came
+        throw new TimeoutException($"The watch ended after {result.Count} of the {count} expected events: [{string.Join(", ", result.Select(e => $"{e.Type} {e.Object.Metadata?.Name}"))}].");
     }
 
     private static CancellationTokenSource Bounded()
@@ -299,6 +300,7 @@ public sealed class WatchTests
         h.Emulator.Faults.DropWatches();
 
         (await watching.WaitAsync(EmulatorHarness.Bound, Ct)).ShouldBe(1);
+        cts.IsCancellationRequested.ShouldBeFalse("the dropped watch should end at once, not when the bound cancels it");
         h.Emulator.WatchCount.ShouldBe(0);
     }
 
