@@ -245,7 +245,32 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.ImageCannotBePulled);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.ImageCannotBePulled, "the diagnosis ImageCannotBePulled");
+    }
+
+    [Fact]
+    public async Task A_pod_scheduled_after_waiting_for_a_gpu_is_diagnosed_by_its_image_pull_back_off_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.MakeUnschedulable(EmulatorHarness.Ns, "sd");
+        _harness.Emulator.Faults.FailImagePull(EmulatorHarness.Ns, "sd");
+        await instances.InstallAsync("alice", s_template, Ct);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to wait for a GPU");
+
+        _harness.Emulator.Faults.AllowScheduling(EmulatorHarness.Ns, "sd");
+        await _harness.SettleAsync();
+
+        var pod = await _harness.Client.CoreV1.ReadNamespacedPodAsync("sd-0", EmulatorHarness.Ns, cancellationToken: Ct);
+        pod.Status.ContainerStatuses.Single().State.Waiting.Reason.ShouldBe("ImagePullBackOff");
+        var alice = new InstanceRef(s_template, 0);
+        await _provider!.GetRequiredService<SnapshotHub>().WaitUntilAsync(s =>
+            s.Pods.GetValueOrDefault(alice)?.Containers.Any(c => c.WaitingReason == "ImagePullBackOff") == true
+            && s.Events.GetValueOrDefault(alice, []).Any(e => e.Message.Contains("ImagePullBackOff", StringComparison.Ordinal)));
+
+        var instance = instances.GetDashboard("alice").InstanceOf(s_template)!;
+        instance.Diagnostic!.RawEvents.ShouldContain(e => e.Reason == "FailedScheduling");
+        instance.Diagnostic.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
+        instance.State.ShouldBe(InstanceState.Failed);
     }
 
     [Fact]

@@ -49,6 +49,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Allowing_scheduling_schedules_pending_pods_and_keeps_the_other_faults()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Emulator.Faults.MakeUnschedulable(Ns, "sd");
+        h.Emulator.Faults.FailImagePull(Ns, "sd");
+        await h.CreateSetAsync("sd", 1);
+
+        h.Emulator.Faults.AllowScheduling(Ns, "sd");
+        await h.SettleAsync();
+
+        var pod = await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct);
+        var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
+        pod.Spec.NodeName.ShouldNotBeNull();
+        pod.Status.Conditions.ShouldContain(c => c.Type == "PodScheduled" && c.Status == "True");
+        pod.Status.ContainerStatuses.Single().State.Waiting.Reason.ShouldBe("ImagePullBackOff");
+        events.Items.Select(e => e.Reason).ShouldBe(["FailedScheduling", "Scheduled", "Pulling", "Failed", "Failed", "BackOff", "Failed"]);
+    }
+
+    [Fact]
     public async Task An_image_pull_failure_shows_ErrImagePull_then_ImagePullBackOff()
     {
         var time = new FakeTimeProvider();

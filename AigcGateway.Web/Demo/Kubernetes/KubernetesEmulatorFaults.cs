@@ -22,6 +22,12 @@ public sealed class KubernetesEmulatorFaults
     public void MakeUnschedulable(string ns, string gameServerSet, string resource = "nvidia.com/gpu") =>
         _controller.SetFault(ns, gameServerSet, f => f with { UnschedulableResource = resource });
 
+    /// <summary>
+    /// Lifts <see cref="MakeUnschedulable"/> as a freed node would: pending pods of the template are scheduled (their
+    /// FailedScheduling events stay, as on a real cluster), and the template's other faults still apply.
+    /// </summary>
+    public void AllowScheduling(string ns, string gameServerSet) => _controller.AllowScheduling(ns, gameServerSet);
+
     /// <summary>Image pulls of the template fail: ErrImagePull, then ImagePullBackOff.</summary>
     public void FailImagePull(string ns, string gameServerSet) =>
         _controller.SetFault(ns, gameServerSet, f => f with { ImagePullFailure = true });

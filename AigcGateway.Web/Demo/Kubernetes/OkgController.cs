@@ -84,7 +84,7 @@ internal sealed class OkgController : IAsyncDisposable
                 var (name, uid) = (Json.Name(pod), Json.Uid(pod));
                 var waiting = (pod["status"]?["containerStatuses"] as JsonArray ?? [])
                     .Select(c => Json.String(c?["state"]?["waiting"]?["reason"])).OfType<string>().ToList();
-                if (Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null)
+                if (IsUnscheduled(pod))
                 {
                     At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
                 }
@@ -92,6 +92,26 @@ internal sealed class OkgController : IAsyncDisposable
                 {
                     At(_options.StartDelay, () => Start(ns, name, uid)); // the kubelet retries the pull / restart
                 }
+            }
+
+            Signal();
+        }
+    }
+
+    /// <summary>The missing resource became free: the template's pending pods are scheduled; its other faults stay.</summary>
+    public void AllowScheduling(string ns, string gss)
+    {
+        lock (_store.SyncRoot)
+        {
+            if (_faults.TryGetValue((ns, gss), out var fault))
+            {
+                _faults[(ns, gss)] = fault with { UnschedulableResource = null };
+            }
+
+            foreach (var pod in Pods(ns, gss).Where(IsUnscheduled).ToList())
+            {
+                var (name, uid) = (Json.Name(pod), Json.Uid(pod));
+                At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
             }
 
             Signal();
@@ -629,6 +649,9 @@ internal sealed class OkgController : IAsyncDisposable
 
     private JsonObject? LivePod(string ns, string name, string uid) =>
         _store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid ? (JsonObject)pod.DeepClone() : null;
+
+    private static bool IsUnscheduled(JsonObject pod) =>
+        Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null;
 
     private PodFault FaultOf(JsonObject pod) =>
         _faults.GetValueOrDefault((Json.Namespace(pod), Json.Label(pod, OwnerLabel) ?? "")) ?? new PodFault();
