@@ -349,6 +349,24 @@ public sealed class LifecycleTests
         _service.GetDashboard("alice").Instances.ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("user-data")]
+    [InlineData("models")]
+    public async Task Uninstall_keeps_the_id_reserved_while_either_of_two_volumes_is_not_gone_yet(string terminating)
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        var still = $"{terminating}-{_cluster.Ref.Name}-{alice.Id}";
+        _cluster.Volumes.Count.ShouldBe(2);
+        _cluster.TerminatingVolumes.Add(still);
+
+        (await _service.UninstallAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
+
+        _cluster.Volumes.ShouldBe([still]);
+        _cluster.State.Owners.ShouldBeEmpty();
+        _cluster.State.Reserved.Contains(alice.Id).ShouldBeTrue("the id stays reserved while one of its volumes exists");
+        (await _service.InstallAsync("bob", _cluster.Ref, Ct)).Instance!.Id.ShouldNotBe(alice.Id);
+    }
+
     [Fact]
     public async Task The_dashboard_drops_an_uninstalled_instance_before_the_cache_sees_the_release()
     {
