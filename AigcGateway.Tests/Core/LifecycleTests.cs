@@ -262,6 +262,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Recover_reserves_the_free_id_below_but_never_a_running_one()
+    {
+        var bob = (await _service.InstallAsync("bob", _cluster.Ref, Ct)).Instance!;
+        var carol = (await _service.InstallAsync("carol", _cluster.Ref, Ct)).Instance!;
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        await _service.UninstallAsync("carol", carol, Ct);
+        await _service.PauseAsync("alice", alice, Ct);
+
+        (await _service.RecoverAsync("alice", alice, Ct)).Instance.ShouldBe(alice);
+
+        (bob.Id, carol.Id, alice.Id).ShouldBe((0, 1, 2));
+        _cluster.GameServers.ShouldBe([0, 2]);
+        _cluster.State.Reserved.ToString().ShouldBe("1");
+    }
+
+    [Fact]
     public async Task Only_the_owner_may_act_on_an_instance()
     {
         var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
