@@ -190,7 +190,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "the diagnosis NoFreeGpu");
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to be diagnosed NoFreeGpu");
     }
 
     [Fact]
@@ -245,7 +245,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.ImageCannotBePulled, "the diagnosis ImageCannotBePulled");
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.ImageCannotBePulled, "alice's instance to be diagnosed ImageCannotBePulled");
     }
 
     [Fact]
@@ -255,7 +255,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         _harness!.Emulator.Faults.MakeUnschedulable(EmulatorHarness.Ns, "sd");
         _harness.Emulator.Faults.FailImagePull(EmulatorHarness.Ns, "sd");
         await instances.InstallAsync("alice", s_template, Ct);
-        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to wait for a GPU");
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to be diagnosed NoFreeGpu first");
 
         _harness.Emulator.Faults.AllowScheduling(EmulatorHarness.Ns, "sd");
         await _harness.SettleAsync();
@@ -281,7 +281,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.Crashing, ExitCode: 137 }, "the diagnosis Crashing with exit code 137");
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.Crashing, ExitCode: 137 }, "alice's instance to be diagnosed Crashing with exit code 137");
     }
 
     [Fact]
@@ -292,7 +292,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.SlowStart, Elapsed: not null }, "the diagnosis SlowStart with the elapsed time");
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.SlowStart, Elapsed: not null }, "alice's instance to be diagnosed SlowStart with the elapsed time");
     }
 
     [Fact]
