@@ -124,6 +124,27 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Clearing_a_slow_start_starts_the_pod_now_and_only_once()
+    {
+        var time = new FakeTimeProvider();
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
+        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
+        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Creating");
+
+        h.Emulator.Faults.Clear(Ns, "sd");
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        var started = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
+        await h.SettleAsync();
+        var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
+
+        started.CurrentState.ShouldBe("Ready");
+        events.Items.Count(e => e.Reason == "Started").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_next_writes_can_be_made_to_fail_with_500()
     {
         await using var h = await EmulatorHarness.StartAsync();

@@ -41,8 +41,8 @@ public sealed class KubernetesEmulatorFaults
         _controller.SetFault(ns, gameServerSet, f => f with { ExtraStartDelay = extraDelay });
 
     /// <summary>
-    /// Removes the pod faults of the template: unscheduled pods are scheduled again, and pods in ErrImagePull,
-    /// ImagePullBackOff or CrashLoopBackOff start normally (as the scheduler and kubelet retry).
+    /// Removes the pod faults of the template: unscheduled pods are scheduled again, pods in ErrImagePull,
+    /// ImagePullBackOff or CrashLoopBackOff start normally (as the scheduler and kubelet retry), and slow starts finish.
     /// </summary>
     public void Clear(string ns, string gameServerSet) => _controller.ClearFault(ns, gameServerSet);
 

@@ -78,7 +78,7 @@ internal sealed class OkgController : IAsyncDisposable
     {
         lock (_store.SyncRoot)
         {
-            _faults.Remove((ns, gss));
+            _faults.Remove((ns, gss), out var cleared);
             foreach (var pod in Pods(ns, gss).ToList())
             {
                 var (name, uid) = (Json.Name(pod), Json.Uid(pod));
@@ -88,9 +88,11 @@ internal sealed class OkgController : IAsyncDisposable
                 {
                     At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
                 }
-                else if (waiting.Any(r => r is "ErrImagePull" or "ImagePullBackOff" or "CrashLoopBackOff"))
+                else if (waiting.Any(r => r is "ErrImagePull" or "ImagePullBackOff" or "CrashLoopBackOff")
+                    || (cleared?.ExtraStartDelay > TimeSpan.Zero && waiting.Contains("ContainerCreating")))
                 {
-                    At(_options.StartDelay, () => Start(ns, name, uid)); // the kubelet retries the pull / restart
+                    // the kubelet retries the pull / restart, or a slow pull finishes now
+                    At(_options.StartDelay, () => Start(ns, name, uid));
                 }
             }
 
@@ -650,6 +652,10 @@ internal sealed class OkgController : IAsyncDisposable
     private JsonObject? LivePod(string ns, string name, string uid) =>
         _store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid ? (JsonObject)pod.DeepClone() : null;
 
+    private static bool IsStarted(JsonObject pod) =>
+        Json.String(pod["status"]?["phase"]) == "Running"
+        && (pod["status"]?["containerStatuses"] as JsonArray ?? []).All(c => c?["state"]?["running"] is not null);
+
     private static bool IsUnscheduled(JsonObject pod) =>
         Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null;
 
@@ -707,9 +713,9 @@ internal sealed class OkgController : IAsyncDisposable
 
     private void Start(string ns, string name, string uid)
     {
-        if (LivePod(ns, name, uid) is not { } pod)
+        if (LivePod(ns, name, uid) is not { } pod || IsStarted(pod))
         {
-            return;
+            return; // gone, or already started (a cleared slow start): the later timer does nothing
         }
 
         var fault = FaultOf(pod);
