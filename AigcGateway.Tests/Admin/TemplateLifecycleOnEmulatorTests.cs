@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AigcGateway.Tests.Admin;
 
 /// <summary>Create and delete through <see cref="IAdministration"/> against the Kubernetes and Logto emulators.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
 {
     private const string Actor = "Demo Administrator (admindemo003)";

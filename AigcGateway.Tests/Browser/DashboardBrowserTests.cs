@@ -6,6 +6,7 @@ namespace AigcGateway.Tests.Browser;
 
 /// <summary>What people do on the dashboard, in Chromium, through nginx, against the emulated cluster and Logto.</summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private IngressEnvironment _env = null!;

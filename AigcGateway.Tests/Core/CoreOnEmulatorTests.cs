@@ -12,6 +12,7 @@ using KubernetesEmulatorOptions = AigcGateway.Web.Demo.Kubernetes.KubernetesEmul
 namespace AigcGateway.Tests.Core;
 
 /// <summary>The core (cache, lifecycle, real client) against the Kubernetes API emulator with its OKG simulation.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class CoreOnEmulatorTests : IAsyncDisposable
 {
     private static readonly TemplateRef s_template = new(EmulatorHarness.Ns, "sd");

@@ -1,5 +1,6 @@
 using System.Net;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class FaultTests
 {
     private static string Ns => EmulatorHarness.Ns;

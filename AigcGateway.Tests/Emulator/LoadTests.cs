@@ -5,6 +5,7 @@ using k8s.Models;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LoadTests
 {
     private const int Instances = 5_000;

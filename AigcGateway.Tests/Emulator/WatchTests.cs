@@ -8,6 +8,7 @@ using k8s.Models;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class WatchTests
 {
     private static string Ns => EmulatorHarness.Ns;
