@@ -107,14 +107,21 @@ public sealed class FaultTests
         gs.NetworkState.ShouldBe("NotReady");
     }
 
+    /// <summary>An emulator on a fake clock with one instance of "sd" that starts three minutes late (now idle, still Creating).</summary>
+    private static async Task<EmulatorHarness> StartSlowlyAsync(FakeTimeProvider time)
+    {
+        var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
+        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
+        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        return h;
+    }
+
     [Fact]
     public async Task A_slow_start_keeps_the_instance_Creating_until_the_extra_delay_passed()
     {
         var time = new FakeTimeProvider();
-        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
-        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
-        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
-        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        await using var h = await StartSlowlyAsync(time);
 
         var early = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
         time.Advance(TimeSpan.FromMinutes(3));
@@ -129,10 +136,7 @@ public sealed class FaultTests
     public async Task Clearing_a_slow_start_starts_the_pod_now_and_only_once()
     {
         var time = new FakeTimeProvider();
-        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
-        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
-        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
-        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        await using var h = await StartSlowlyAsync(time);
         (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Creating");
 
         h.Emulator.Faults.Clear(Ns, "sd");
