@@ -41,7 +41,7 @@ public static class Diagnoser
         if (diagnostic is null && !running)
         {
             diagnostic = (scheduled ? null : Scheduling(warnings.Where(e => e.Reason == "FailedScheduling").Select(e => e.Message)))
-                ?? ImageEvent(warnings)
+                ?? (HasPulledImages(pod) ? null : ImageEvent(warnings))
                 ?? VolumeEvent(warnings)
                 ?? Network(pod, inputs)
                 ?? SlowStart(inputs, now, slowStart ?? DefaultSlowStart);
@@ -59,6 +59,10 @@ public static class Diagnoser
         || pod.Phase is "Running" or "Succeeded" or "Failed"
         || pod.StartTime is not null
         || !pod.Containers.IsDefaultOrEmpty;
+
+    /// <summary>Every container has left the waiting state (it runs or ran): its image was pulled, whatever events say.</summary>
+    private static bool HasPulledImages(PodObservation pod) =>
+        !pod.Containers.IsDefaultOrEmpty && pod.Containers.All(c => c.WaitingReason is null);
 
     private static bool IsRunning(DiagnosticInputs inputs) =>
         string.Equals(inputs.GameServerState, "Ready", StringComparison.Ordinal)

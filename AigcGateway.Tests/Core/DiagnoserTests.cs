@@ -133,6 +133,18 @@ public sealed class DiagnoserTests
     }
 
     [Fact]
+    public void A_pull_failure_event_from_before_the_containers_started_is_not_image_cannot_be_pulled()
+    {
+        var inputs = Starting(Warning("Failed", "Failed to pull image \"x\": i/o timeout") with { Time = s_now.AddMinutes(-2) }) with
+        {
+            GameServerState = "NotReady",
+            Pod = Scheduled([new ContainerObservation("app", false, 0)]) with { Phase = "Running" },
+        };
+
+        Diagnoser.Diagnose(inputs, s_now).ShouldBeNull();
+    }
+
+    [Fact]
     public void A_failed_pull_event_is_image_cannot_be_pulled()
     {
         Diagnoser.Diagnose(Starting(Warning("Failed", "Failed to pull image \"x\": not found")), s_now)!
