@@ -6,6 +6,7 @@ using k8s.Models;
 namespace AigcGateway.Tests.Emulator;
 
 [Trait(TestCategory.Name, TestCategory.Slow)]
+[Collection(AloneCollection.Name)]
 public sealed class LoadTests
 {
     private const int Instances = 5_000;
