@@ -4,7 +4,9 @@ namespace AigcGateway.Core.Diagnostics;
 
 /// <summary>
 /// Turns pod phase, container reasons, GameServer conditions and recent Warning events into one plain reason.
-/// The most specific cause wins: scheduling, image, volume, crash, network, then slow start.
+/// What the pod and GameServer say now wins over events, which may describe a problem that is already over: first the
+/// current state (unschedulable, image, volume, crash), then recent events (scheduling, image, volume), then network
+/// and slow start. A pod that has been scheduled is never short of a GPU, whatever older events say.
 /// </summary>
 public static class Diagnoser
 {
@@ -27,28 +29,51 @@ public static class Diagnoser
             .OrderByDescending(e => e.Time ?? DateTimeOffset.MinValue)
             .ToImmutableArray();
         var running = IsRunning(inputs);
+        var scheduled = IsScheduled(pod);
 
-        var diagnostic = running ? null : Scheduling(pod, inputs, warnings)
-            ?? Image(pod, warnings)
-            ?? Volume(inputs, warnings);
+        // the state now: conditions and container reasons
+        var diagnostic = running ? null : (scheduled ? null : Scheduling(SchedulingConditions(pod, inputs)))
+            ?? ImageNow(pod)
+            ?? VolumeNow(inputs);
         diagnostic ??= Crash(pod, inputs);
+
+        // then recent events, which may be older than the current state
         if (diagnostic is null && !running)
         {
-            diagnostic = Network(pod, inputs) ?? SlowStart(inputs, now, slowStart ?? DefaultSlowStart);
+            diagnostic = (scheduled ? null : Scheduling(warnings.Where(e => e.Reason == "FailedScheduling").Select(e => e.Message)))
+                ?? (HasPulledImages(pod) ? null : ImageEvent(warnings))
+                ?? VolumeEvent(warnings)
+                ?? Network(pod, inputs)
+                ?? SlowStart(inputs, now, slowStart ?? DefaultSlowStart);
         }
 
         return diagnostic is null ? null : diagnostic with { RawEvents = warnings };
     }
 
+    /// <summary>
+    /// The scheduler has placed the pod: its PodScheduled condition is True, or the kubelet already runs it (a phase
+    /// past Pending, a start time, container statuses).
+    /// </summary>
+    private static bool IsScheduled(PodObservation pod) =>
+        pod.Conditions.Any(c => c.Type == "PodScheduled" && string.Equals(c.Status, "True", StringComparison.OrdinalIgnoreCase))
+        || pod.Phase is "Running" or "Succeeded" or "Failed"
+        || pod.StartTime is not null
+        || !pod.Containers.IsDefaultOrEmpty;
+
+    /// <summary>Every container has left the waiting state (it runs or ran): its image was pulled, whatever events say.</summary>
+    private static bool HasPulledImages(PodObservation pod) =>
+        !pod.Containers.IsDefaultOrEmpty && pod.Containers.All(c => c.WaitingReason is null);
+
     private static bool IsRunning(DiagnosticInputs inputs) =>
         string.Equals(inputs.GameServerState, "Ready", StringComparison.Ordinal)
         && (inputs.NetworkState is null || string.Equals(inputs.NetworkState, "Ready", StringComparison.Ordinal));
 
-    private static InstanceDiagnostic? Scheduling(PodObservation pod, DiagnosticInputs inputs, ImmutableArray<EventObservation> warnings)
-    {
-        var messages = warnings.Where(e => e.Reason == "FailedScheduling").Select(e => e.Message)
-            .Concat(pod.Conditions.Where(c => c.Type == "PodScheduled" && c.IsFalse).Select(c => c.Message ?? string.Empty))
+    private static IEnumerable<string> SchedulingConditions(PodObservation pod, DiagnosticInputs inputs) =>
+        pod.Conditions.Where(c => c.Type == "PodScheduled" && c.IsFalse).Select(c => c.Message ?? string.Empty)
             .Concat(inputs.GameServerConditions.Where(c => c.IsFalse && c.Reason == "Unschedulable").Select(c => c.Message ?? string.Empty));
+
+    private static InstanceDiagnostic? Scheduling(IEnumerable<string> messages)
+    {
         foreach (var message in messages)
         {
             var gpu = s_gpuResources.FirstOrDefault(r => message.Contains("Insufficient " + r, StringComparison.OrdinalIgnoreCase));
@@ -66,30 +91,30 @@ public static class Diagnoser
         return null;
     }
 
-    private static InstanceDiagnostic? Image(PodObservation pod, ImmutableArray<EventObservation> warnings)
+    private static InstanceDiagnostic? ImageNow(PodObservation pod)
     {
         var container = pod.Containers.FirstOrDefault(c => s_imageReasons.Contains(c.WaitingReason, StringComparer.Ordinal));
-        if (container is not null)
-        {
-            return new InstanceDiagnostic(DiagnosticReason.ImageCannotBePulled, container.WaitingMessage ?? container.WaitingReason);
-        }
+        return container is null ? null : new InstanceDiagnostic(DiagnosticReason.ImageCannotBePulled, container.WaitingMessage ?? container.WaitingReason);
+    }
 
+    private static InstanceDiagnostic? ImageEvent(ImmutableArray<EventObservation> warnings)
+    {
         var ev = warnings.FirstOrDefault(e =>
             s_imageReasons.Contains(e.Reason, StringComparer.Ordinal)
             || (e.Reason == "Failed" && e.Message.Contains("pull", StringComparison.OrdinalIgnoreCase)));
         return ev is null ? null : new InstanceDiagnostic(DiagnosticReason.ImageCannotBePulled, ev.Message);
     }
 
-    private static InstanceDiagnostic? Volume(DiagnosticInputs inputs, ImmutableArray<EventObservation> warnings)
+    private static InstanceDiagnostic? VolumeNow(DiagnosticInputs inputs)
     {
-        var ev = warnings.FirstOrDefault(e => e.Reason is "FailedMount" or "FailedAttachVolume" or "ProvisioningFailed");
-        if (ev is not null)
-        {
-            return new InstanceDiagnostic(DiagnosticReason.VolumeCannotBeMounted, ev.Message);
-        }
-
         var condition = inputs.GameServerConditions.FirstOrDefault(c => c.Type == "PersistentVolumeNormal" && c.IsFalse);
         return condition is null ? null : new InstanceDiagnostic(DiagnosticReason.VolumeCannotBeMounted, condition.Message ?? condition.Reason);
+    }
+
+    private static InstanceDiagnostic? VolumeEvent(ImmutableArray<EventObservation> warnings)
+    {
+        var ev = warnings.FirstOrDefault(e => e.Reason is "FailedMount" or "FailedAttachVolume" or "ProvisioningFailed");
+        return ev is null ? null : new InstanceDiagnostic(DiagnosticReason.VolumeCannotBeMounted, ev.Message);
     }
 
     private static InstanceDiagnostic? Crash(PodObservation pod, DiagnosticInputs inputs)

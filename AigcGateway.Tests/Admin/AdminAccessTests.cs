@@ -1,8 +1,10 @@
 using System.Net;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Admin;
 
 /// <summary>Only administrators reach the administration pages; a signed-in user who is not one gets the 403 page.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class AdminAccessTests(AdminAccessTests.Host host) : IClassFixture<AdminAccessTests.Host>
 {
     public static TheoryData<string> Routes => ["/admin/templates", "/admin/instances", "/admin/templates/new", "/admin/templates/aigc/sd-webui"];

@@ -6,6 +6,7 @@ using Microsoft.Playwright;
 namespace AigcGateway.Tests.Admin;
 
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private const string TemplateName = "playground";

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AigcGateway.Tests.Admin;
 
 /// <summary>Create and delete through <see cref="IAdministration"/> against the Kubernetes and Logto emulators.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
 {
     private const string Actor = "Demo Administrator (admindemo003)";
@@ -24,7 +27,7 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         _factory.Start();
-        (await Hub.WaitForAsync(s => s.IsReady, TimeSpan.FromSeconds(30), TimeProvider.System, Ct)).ShouldBeTrue();
+        await WaitAsync(s => s.IsReady);
     }
 
     public ValueTask DisposeAsync() => _factory.DisposeAsync();
@@ -45,8 +48,8 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         },
         Admin.Rules);
 
-    private async Task WaitAsync(Func<ClusterSnapshot, bool> condition) =>
-        (await Hub.WaitForAsync(condition, TimeSpan.FromSeconds(30), TimeProvider.System, Ct)).ShouldBeTrue();
+    private Task WaitAsync(Func<ClusterSnapshot, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Hub.WaitUntilAsync(condition, TimeSpan.FromSeconds(30), what);
 
     private async Task<InstanceRef> InstallForAliceAsync(TemplateRef template)
     {

@@ -9,6 +9,7 @@ namespace AigcGateway.Tests.Browser;
 /// configuration, hence demo mode with its own emulators, demo users and demo instances.
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private Process _process = null!;

@@ -4,6 +4,7 @@ using Microsoft.Playwright;
 namespace AigcGateway.Tests.Browser;
 
 [Collection(BrowserCollection.Name)]
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class SignInBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
     private readonly KestrelGatewayAppFactory _app = new();

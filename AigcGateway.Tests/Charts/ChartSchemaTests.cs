@@ -1,5 +1,8 @@
+using AigcGateway.Tests.Infrastructure;
+
 namespace AigcGateway.Tests.Charts;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ChartSchemaTests
 {
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;

@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Charts;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed partial class DockerfileTests
 {
     private static string Dockerfile => File.ReadAllText(Path.Combine(RepositoryRoot.Path, "Dockerfile"));

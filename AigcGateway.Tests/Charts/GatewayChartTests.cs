@@ -1,7 +1,9 @@
 using System.Text;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Charts;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class GatewayChartTests
 {
     private static CancellationToken Token => Xunit.TestContext.Current.CancellationToken;

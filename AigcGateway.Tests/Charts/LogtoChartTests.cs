@@ -1,8 +1,10 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Charts;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed partial class LogtoChartTests
 {
     private const string Chart = "logto";

@@ -15,9 +15,13 @@ internal static class RepositoryRoot
     /// </summary>
     public static string OriginalValues(string fileName)
     {
-        var shared = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared", "data", "original", fileName));
+        var shared = SharedData("original", fileName);
         return File.Exists(shared) ? shared : Fixture(fileName);
     }
+
+    /// <summary>A file of the team's shared data (<c>../shared/data/...</c> next to the repository); it may be missing.</summary>
+    public static string SharedData(string folder, string fileName) =>
+        System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "shared", "data", folder, fileName));
 
     public static string Fixture(string fileName) =>
         System.IO.Path.Combine(Path, "AigcGateway.Tests", "Charts", "Fixtures", fileName);

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -45,19 +47,12 @@ public sealed class ClusterCacheTests : IAsyncDisposable
         await _cache.StartAsync(Ct);
     }
 
-    private async Task WaitFor(Func<ClusterSnapshot, bool> condition) =>
-        (await _hub.WaitForAsync(condition, TimeSpan.FromSeconds(10), TimeProvider.System, Ct)).ShouldBeTrue();
+    private Task WaitFor(Func<ClusterSnapshot, bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        _hub.WaitUntilAsync(condition, TimeSpan.FromSeconds(10), what);
 
-    private async Task WaitFor(Func<bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        while (!condition())
-        {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-        }
-    }
+    /// <summary>For what the fake API records (no change stream): checked until it holds, bounded.</summary>
+    private static Task WaitFor(Func<bool> condition, [CallerArgumentExpression(nameof(condition))] string what = "") =>
+        Eventually.HoldsAsync(condition, what, TimeSpan.FromSeconds(10));
 
     [Fact]
     public async Task The_cache_is_not_ready_until_every_first_list_has_completed()
@@ -145,6 +140,57 @@ public sealed class ClusterCacheTests : IAsyncDisposable
         await WaitFor(s => s.Templates.Values.Single().Replicas == 5);
         _api.ListCount(WatchedKind.GameServerSets).ShouldBe(2);
         await WaitFor(() => _api.WatchCalls.Contains((WatchedKind.GameServerSets, "20")));
+    }
+
+    [Fact]
+    public async Task A_template_deleted_while_the_watch_was_expired_leaves_the_catalog_with_the_relist()
+    {
+        var gone = Gss();
+        gone.Metadata.Name = "sd-gone";
+        _api.Lists[WatchedKind.GameServerSets] = ([Gss(), gone], "10");
+        await StartAsync();
+        await WaitFor(s => s.IsReady && s.Templates.Count == 2);
+        _api.Lists[WatchedKind.GameServerSets] = ([Gss("20", replicas: 5)], "20");
+
+        await _api.SendAsync(WatchedKind.GameServerSets, new KubeEvent<GameServerSet>(WatchEventType.Error, null, null, 410));
+
+        await WaitFor(s => s.Templates.GetValueOrDefault(new TemplateRef("default", "sd-cpu"))?.Replicas == 5);
+        _hub.Current.Templates.Keys.ShouldBe([new TemplateRef("default", "sd-cpu")]);
+    }
+
+    [Fact]
+    public async Task A_game_server_deleted_while_the_watch_was_expired_leaves_the_snapshot_with_the_relist()
+    {
+        var kept = KubernetesJson.Deserialize<GameServer>(Fixture.Read("gameserver-ingress-ready.json"));
+        var gone = KubernetesJson.Deserialize<GameServer>(Fixture.Read("gameserver-ingress-ready.json"));
+        gone.Metadata.Name = "sd-cpu-3";
+        _api.Lists[WatchedKind.GameServers] = ([kept, gone], "5");
+        await StartAsync();
+        await WaitFor(s => s.IsReady && s.GameServers.Values.Sum(g => g.Count) == 2);
+        var relisted = KubernetesJson.Deserialize<GameServer>(Fixture.Read("gameserver-ingress-ready.json"));
+        relisted.Status!.CurrentState = "NotReady";
+        _api.Lists[WatchedKind.GameServers] = ([relisted], "9");
+
+        await _api.SendAsync(WatchedKind.GameServers, new KubeEvent<GameServer>(WatchEventType.Error, null, null, 410));
+
+        var template = new TemplateRef("default", "sd-cpu");
+        await WaitFor(s => s.GameServer(new InstanceRef(template, 2))?.CurrentState == "NotReady");
+        _hub.Current.GameServers[template].Keys.ShouldBe([2]);
+    }
+
+    [Fact]
+    public async Task A_volume_deleted_while_the_watch_was_expired_leaves_the_snapshot_with_the_relist()
+    {
+        static V1PersistentVolumeClaim Pvc(string name) => new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default" } };
+        _api.Lists[WatchedKind.Volumes] = ([Pvc("user-data-sd-cpu-0"), Pvc("user-data-sd-cpu-1")], "8");
+        await StartAsync();
+        await WaitFor(s => s.IsReady && s.Volumes.Count == 2);
+        _api.Lists[WatchedKind.Volumes] = ([Pvc("user-data-sd-cpu-0"), Pvc("user-data-sd-cpu-2")], "12");
+
+        await _api.SendAsync(WatchedKind.Volumes, new KubeEvent<V1PersistentVolumeClaim>(WatchEventType.Error, null, null, 410));
+
+        await WaitFor(s => s.Volumes.Contains("default/user-data-sd-cpu-2"));
+        _hub.Current.Volumes.ShouldBe(["default/user-data-sd-cpu-0", "default/user-data-sd-cpu-2"], ignoreOrder: true);
     }
 
     [Fact]

@@ -57,6 +57,16 @@ public sealed class ConformanceCheckerTests
     }
 
     [Fact]
+    public void A_corrupt_ownership_record_is_an_error_naming_the_annotation()
+    {
+        var problem = ConformanceChecker.Check(s_good with { OwnershipProblems = ["expected a JSON object, found String"] }).ShouldHaveSingleItem();
+
+        problem.Code.ShouldBe(ConformanceCode.InvalidOwnershipRecord);
+        problem.Severity.ShouldBe(ConformanceSeverity.Error);
+        problem.Message.ShouldContain(TemplateAnnotations.Owners);
+    }
+
+    [Fact]
     public void A_template_with_only_warnings_is_installable()
     {
         var template = TestTemplates.Template() with { Problems = ConformanceChecker.Check(s_good with { VolumeClaimTemplateCount = 0 }) };

@@ -1,7 +1,9 @@
 using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +12,7 @@ using KubernetesEmulatorOptions = AigcGateway.Web.Demo.Kubernetes.KubernetesEmul
 namespace AigcGateway.Tests.Core;
 
 /// <summary>The core (cache, lifecycle, real client) against the Kubernetes API emulator with its OKG simulation.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class CoreOnEmulatorTests : IAsyncDisposable
 {
     private static readonly TemplateRef s_template = new(EmulatorHarness.Ns, "sd");
@@ -56,32 +59,12 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         }
 
         var instances = _provider.GetRequiredService<IInstanceService>();
-        await WaitForDashboard(instances, "probe", d => d.IsReady);
+        await instances.WaitForReadyAsync();
         return instances;
     }
 
-    /// <summary>Waits (bounded) until the user's live dashboard satisfies <paramref name="condition"/>.</summary>
-    private static async Task WaitForDashboard(IInstanceService instances, string user, Func<UserDashboard, bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(20));
-        await using var subscription = await instances.SubscribeAsync(user, timeout.Token);
-        if (condition(subscription.Snapshot))
-        {
-            return;
-        }
-
-        await foreach (var dashboard in subscription.Changes.WithCancellation(timeout.Token))
-        {
-            if (condition(dashboard))
-            {
-                return;
-            }
-        }
-    }
-
     private static Task WaitForState(IInstanceService instances, string user, InstanceState state) =>
-        WaitForDashboard(instances, user, d => d.InstanceOf(s_template)?.State == state);
+        instances.WaitForStateAsync(user, s_template, state);
 
     [Fact]
     public async Task Install_pause_recover_restart_uninstall_on_the_emulator()
@@ -102,11 +85,11 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         var seen = new List<InstanceState?>();
         (await instances.RestartAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
-        await WaitForDashboard(instances, "alice", d =>
+        await instances.WaitForDashboardAsync("alice", d =>
         {
             seen.Add(d.InstanceOf(s_template)?.State);
             return d.InstanceOf(s_template)?.State == InstanceState.Running;
-        });
+        }, "alice's instance to be running again after the restart");
         seen.ShouldNotContain((InstanceState?)null);
         seen.ShouldNotContain(InstanceState.NotInstalled);
         _harness.Emulator.WatchCount.ShouldBeGreaterThan(0);
@@ -165,7 +148,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         instances.GetDashboard("alice").InstanceOf(s_template).ShouldNotBeNull("a failed uninstall forgets nothing");
 
         (await instances.UninstallAsync("alice", instance, Ct)).Succeeded.ShouldBeTrue();
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template) is null);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template) is null, "alice's instance to leave her dashboard");
     }
 
     [Fact]
@@ -208,7 +191,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.NoFreeGpu);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to be diagnosed NoFreeGpu");
     }
 
     [Fact]
@@ -263,7 +246,32 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == AigcGateway.Core.Diagnostics.DiagnosticReason.ImageCannotBePulled);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.ImageCannotBePulled, "alice's instance to be diagnosed ImageCannotBePulled");
+    }
+
+    [Fact]
+    public async Task A_pod_scheduled_after_waiting_for_a_gpu_is_diagnosed_by_its_image_pull_back_off_on_the_emulator()
+    {
+        var instances = await StartAsync();
+        _harness!.Emulator.Faults.MakeUnschedulable(EmulatorHarness.Ns, "sd");
+        _harness.Emulator.Faults.FailImagePull(EmulatorHarness.Ns, "sd");
+        await instances.InstallAsync("alice", s_template, Ct);
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic?.Reason == DiagnosticReason.NoFreeGpu, "alice's instance to be diagnosed NoFreeGpu first");
+
+        _harness.Emulator.Faults.AllowScheduling(EmulatorHarness.Ns, "sd");
+        await _harness.SettleAsync();
+
+        var pod = await _harness.Client.CoreV1.ReadNamespacedPodAsync("sd-0", EmulatorHarness.Ns, cancellationToken: Ct);
+        pod.Status.ContainerStatuses.Single().State.Waiting.Reason.ShouldBe("ImagePullBackOff");
+        var alice = new InstanceRef(s_template, 0);
+        await _provider!.GetRequiredService<SnapshotHub>().WaitUntilAsync(s =>
+            s.Pods.GetValueOrDefault(alice)?.Containers.Any(c => c.WaitingReason == "ImagePullBackOff") == true
+            && s.Events.GetValueOrDefault(alice, []).Any(e => e.Message.Contains("ImagePullBackOff", StringComparison.Ordinal)));
+
+        var instance = instances.GetDashboard("alice").InstanceOf(s_template)!;
+        instance.Diagnostic!.RawEvents.ShouldContain(e => e.Reason == "FailedScheduling");
+        instance.Diagnostic.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
+        instance.State.ShouldBe(InstanceState.Failed);
     }
 
     [Fact]
@@ -274,7 +282,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.Crashing, ExitCode: 137 });
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.Crashing, ExitCode: 137 }, "alice's instance to be diagnosed Crashing with exit code 137");
     }
 
     [Fact]
@@ -285,7 +293,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         await instances.InstallAsync("alice", s_template, Ct);
 
-        await WaitForDashboard(instances, "alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: AigcGateway.Core.Diagnostics.DiagnosticReason.SlowStart, Elapsed: not null });
+        await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template)?.Diagnostic is { Reason: DiagnosticReason.SlowStart, Elapsed: not null }, "alice's instance to be diagnosed SlowStart with the elapsed time");
     }
 
     [Fact]

@@ -18,6 +18,10 @@ public sealed class DiagnoserTests
 
     private static EventObservation Warning(string reason, string message) => new("Pod", "sd-0", "Warning", reason, message, s_now.AddSeconds(-10));
 
+    /// <summary>A pod the scheduler has placed (PodScheduled True) whose containers are not running yet.</summary>
+    private static PodObservation Scheduled(ContainerObservation[] containers) =>
+        new("Pending", [.. containers], [new("PodScheduled", "True")], s_now.AddMinutes(-1));
+
     private static ContainerObservation Container(string? waiting = null, string? terminated = null, int? exit = null) =>
         new("app", false, 3, waiting, null, terminated, exit);
 
@@ -63,6 +67,81 @@ public sealed class DiagnoserTests
         var inputs = Starting() with { Pod = PodObservation.Empty with { Phase = "Pending", Containers = [Container(waiting: reason)] } };
 
         Diagnoser.Diagnose(inputs, s_now)!.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
+    }
+
+    [Fact]
+    public void An_image_pull_back_off_in_a_later_container_is_image_cannot_be_pulled()
+    {
+        var inputs = Starting() with
+        {
+            Pod = Scheduled([new ContainerObservation("proxy", true, 0), new ContainerObservation("webui", false, 0, "ImagePullBackOff", "Back-off pulling image \"lab/webui:v2\"")]),
+        };
+
+        var d = Diagnoser.Diagnose(inputs, s_now)!;
+
+        d.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
+        d.Detail.ShouldBe("Back-off pulling image \"lab/webui:v2\"");
+    }
+
+    [Fact]
+    public void A_pod_scheduled_after_failing_for_a_gpu_and_now_in_image_pull_back_off_is_image_cannot_be_pulled()
+    {
+        var inputs = Starting(Warning("FailedScheduling", "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.") with { Time = s_now.AddMinutes(-4) }) with
+        {
+            Pod = Scheduled([Container(waiting: "ImagePullBackOff")]),
+        };
+
+        Diagnoser.Diagnose(inputs, s_now)!.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
+    }
+
+    [Fact]
+    public void A_pod_scheduled_after_failing_for_a_gpu_and_still_creating_its_container_has_no_diagnostic()
+    {
+        var inputs = Starting(Warning("FailedScheduling", "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.") with { Time = s_now.AddMinutes(-4) }) with
+        {
+            Pod = Scheduled([Container(waiting: "ContainerCreating")]),
+        };
+
+        Diagnoser.Diagnose(inputs, s_now).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_running_pod_is_never_no_free_gpu_even_without_a_scheduled_condition()
+    {
+        var inputs = Starting(Warning("FailedScheduling", "0/3 nodes are available: 3 Insufficient nvidia.com/gpu.")) with
+        {
+            GameServerState = "NotReady",
+            Pod = PodObservation.Empty with { Phase = "Running", Containers = [Container("CrashLoopBackOff", null, 2)] },
+        };
+
+        Diagnoser.Diagnose(inputs, s_now)!.Reason.ShouldBe(DiagnosticReason.Crashing);
+    }
+
+    [Fact]
+    public void A_crash_now_beats_a_recent_image_pull_event_from_before()
+    {
+        var inputs = Starting(Warning("Failed", "Failed to pull image \"x\": i/o timeout") with { Time = s_now.AddMinutes(-3) }) with
+        {
+            GameServerState = "NotReady",
+            Pod = Scheduled([Container("CrashLoopBackOff", null, 137)]) with { Phase = "Running" },
+        };
+
+        var d = Diagnoser.Diagnose(inputs, s_now)!;
+
+        d.Reason.ShouldBe(DiagnosticReason.Crashing);
+        d.ExitCode.ShouldBe(137);
+    }
+
+    [Fact]
+    public void A_pull_failure_event_from_before_the_containers_started_is_not_image_cannot_be_pulled()
+    {
+        var inputs = Starting(Warning("Failed", "Failed to pull image \"x\": i/o timeout") with { Time = s_now.AddMinutes(-2) }) with
+        {
+            GameServerState = "NotReady",
+            Pod = Scheduled([new ContainerObservation("app", false, 0)]) with { Phase = "Running" },
+        };
+
+        Diagnoser.Diagnose(inputs, s_now).ShouldBeNull();
     }
 
     [Fact]

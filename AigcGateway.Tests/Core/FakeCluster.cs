@@ -83,6 +83,12 @@ internal sealed class FakeCluster : ITemplateStore
     /// <summary>Volume deletions fail with this exception.</summary>
     public ClusterException? VolumeDeleteFailure { get; set; }
 
+    /// <summary>
+    /// Volumes whose deletion is accepted but not finished (a real PVC keeps its protection finalizer while in use):
+    /// deleting one answers "not gone yet" and leaves it in <see cref="Volumes"/>.
+    /// </summary>
+    public HashSet<string> TerminatingVolumes { get; } = [];
+
     /// <summary>When false, writes are accepted but no GameServers are created or deleted.</summary>
     public bool RunController { get; set; } = true;
 
@@ -147,6 +153,11 @@ internal sealed class FakeCluster : ITemplateStore
             if (VolumeDeleteFailure is not null)
             {
                 throw VolumeDeleteFailure;
+            }
+
+            if (TerminatingVolumes.Contains(name))
+            {
+                return Task.FromResult(false);
             }
 
             _volumes.Remove(name);

@@ -11,7 +11,9 @@ namespace AigcGateway.Tests.Core;
 /// </summary>
 internal sealed class FakeKubernetesApi : IKubernetesApi
 {
-    private readonly ConcurrentDictionary<WatchedKind, Channel<object>> _streams = new();
+    private readonly Lock _lock = new();
+    private readonly Dictionary<WatchedKind, Channel<object>> _streams = [];
+    private readonly Dictionary<WatchedKind, TaskCompletionSource> _nextOpen = [];
 
     public ConcurrentDictionary<WatchedKind, (IReadOnlyList<object> Items, string Version)> Lists { get; } = new();
 
@@ -50,11 +52,26 @@ internal sealed class FakeKubernetesApi : IKubernetesApi
         where T : class
     {
         var channel = Channel.CreateUnbounded<object>();
-        _streams[kind] = channel;
-        WatchCalls.Enqueue((kind, resourceVersion));
-        await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+        lock (_lock)
         {
-            yield return (KubeEvent<T>)item;
+            _streams[kind] = channel;
+            WatchCalls.Enqueue((kind, resourceVersion));
+            if (_nextOpen.Remove(kind, out var opened))
+            {
+                opened.TrySetResult();
+            }
+        }
+
+        try
+        {
+            await foreach (var item in channel.Reader.ReadAllAsync(cancellationToken))
+            {
+                yield return (KubeEvent<T>)item;
+            }
+        }
+        finally
+        {
+            Forget(kind, channel);
         }
     }
 
@@ -66,7 +83,12 @@ internal sealed class FakeKubernetesApi : IKubernetesApi
     }
 
     /// <summary>Ends the open watch of <paramref name="kind"/> as a dropped connection would.</summary>
-    public async Task DropAsync(WatchedKind kind) => (await OpenStream(kind)).Writer.TryComplete();
+    public async Task DropAsync(WatchedKind kind)
+    {
+        var channel = await OpenStream(kind);
+        Forget(kind, channel);
+        channel.Writer.TryComplete();
+    }
 
     public Task<GameServerSet?> ReadGameServerSetAsync(string @namespace, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
@@ -76,15 +98,46 @@ internal sealed class FakeKubernetesApi : IKubernetesApi
 
     public Task<bool> DeletePersistentVolumeClaimAsync(string @namespace, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    /// <summary>The open watch of <paramref name="kind"/>, waiting (bounded) for the cache to open one.</summary>
     private async Task<Channel<object>> OpenStream(WatchedKind kind)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (!_streams.TryGetValue(kind, out var channel) || channel.Reader.Completion.IsCompleted)
+        while (true)
         {
-            await Task.Yield();
-            timeout.Token.ThrowIfCancellationRequested();
-        }
+            Task opened;
+            lock (_lock)
+            {
+                if (_streams.TryGetValue(kind, out var channel))
+                {
+                    return channel;
+                }
 
-        return _streams[kind];
+                if (!_nextOpen.TryGetValue(kind, out var next))
+                {
+                    _nextOpen[kind] = next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                }
+
+                opened = next.Task;
+            }
+
+            try
+            {
+                await opened.WaitAsync(TimeSpan.FromSeconds(10), Xunit.TestContext.Current.CancellationToken);
+            }
+            catch (TimeoutException)
+            {
+                throw new TimeoutException($"The cache opened no watch of {kind} within 10 s.");
+            }
+        }
+    }
+
+    private void Forget(WatchedKind kind, Channel<object> channel)
+    {
+        lock (_lock)
+        {
+            if (_streams.TryGetValue(kind, out var current) && current == channel)
+            {
+                _streams.Remove(kind);
+            }
+        }
     }
 }

@@ -146,6 +146,20 @@ public sealed class GameServerSetMapperTests
     }
 
     [Fact]
+    public void A_truncated_ownership_annotation_gives_no_owners_and_makes_the_template_not_installable()
+    {
+        var gss = With(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":""");
+
+        var state = GameServerSetMapper.ToState(gss);
+
+        state.Owners.ShouldBeEmpty();
+        state.Template.IsInstallable.ShouldBeFalse();
+        var problem = state.Template.Problems.ShouldHaveSingleItem();
+        problem.Code.ShouldBe(ConformanceCode.InvalidOwnershipRecord);
+        problem.Message.ShouldContain(TemplateAnnotations.Owners);
+    }
+
+    [Fact]
     public void A_write_changes_replicas_reserve_list_and_owners_only()
     {
         var original = Fixture();

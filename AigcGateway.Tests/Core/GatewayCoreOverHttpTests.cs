@@ -1,6 +1,7 @@
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -51,20 +52,7 @@ public sealed class GatewayCoreOverHttpTests : IAsyncDisposable
         }
 
         var instances = _provider.GetRequiredService<IInstanceService>();
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        await using var subscription = await instances.SubscribeAsync("probe", timeout.Token);
-        if (!subscription.Snapshot.IsReady)
-        {
-            await foreach (var change in subscription.Changes.WithCancellation(timeout.Token))
-            {
-                if (change.IsReady)
-                {
-                    break;
-                }
-            }
-        }
-
+        await instances.WaitForReadyAsync();
         return instances;
     }
 
@@ -83,23 +71,15 @@ public sealed class GatewayCoreOverHttpTests : IAsyncDisposable
         stored["spec"]!["reserveGameServerIds"]!.ToJsonString().ShouldBe("""[1,"3-5"]""");
         stored["spec"]!["updateStrategy"].ShouldNotBeNull();
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        await foreach (var change in subscription.Changes.WithCancellation(timeout.Token))
-        {
-            if (change.InstanceOf(s_template) is { } mine)
-            {
-                mine.State.ShouldBe(InstanceState.Installing);
-                break;
-            }
-        }
+        var seen = await subscription.WaitForAsync(d => d.InstanceOf(s_template) is not null, "alice's new instance on her dashboard");
+        seen.InstanceOf(s_template)!.State.ShouldBe(InstanceState.Installing);
     }
 
     private async Task WaitForReplicas(int replicas)
     {
         var catalog = _provider!.GetRequiredService<ICatalog>();
         var hub = _provider!.GetRequiredService<SnapshotHub>();
-        (await hub.WaitForAsync(s => s.Templates.GetValueOrDefault(s_template)?.Replicas == replicas, TimeSpan.FromSeconds(10), TimeProvider.System, Ct)).ShouldBeTrue();
+        await hub.WaitUntilAsync(s => s.Templates.GetValueOrDefault(s_template)?.Replicas == replicas, TimeSpan.FromSeconds(10));
         catalog.Snapshot.Templates[s_template].Replicas.ShouldBe(replicas);
     }
 

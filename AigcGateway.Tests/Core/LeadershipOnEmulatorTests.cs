@@ -1,10 +1,12 @@
 using AigcGateway.Core.Kubernetes;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AigcGateway.Tests.Core;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LeadershipOnEmulatorTests
 {
     private static KubernetesLeadership Replica(KubernetesEmulator emulator, string name) =>

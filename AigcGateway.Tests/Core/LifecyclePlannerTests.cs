@@ -48,6 +48,21 @@ public sealed class LifecyclePlannerTests
     }
 
     [Fact]
+    public void Recover_reserves_only_the_free_ids_below_and_leaves_running_and_owned_ids_alone()
+    {
+        // 0 runs (a), 1 is paused (b), 2 is installed but not created yet (c), 3 and 4 are free, 5 is alice's
+        var state = State(2, ReserveIdSet.Of(1, 5), (0, "a"), (1, "b"), (2, "c"), (5, "alice"));
+
+        var write = LifecyclePlanner.Recover(state, [0], 5);
+
+        write.Reserved.ToString().ShouldBe("1,3-4");
+        write.Replicas.ShouldBe(3);
+        write.Owners.ShouldBe(state.Owners);
+        // OKG creates the lowest ids neither running nor reserved: c's 2, then alice's 5
+        Enumerable.Range(1, 10).Where(id => !write.Reserved.Contains(id)).Take(2).ShouldBe([2, 5]);
+    }
+
+    [Fact]
     public void Release_with_volumes_gone_frees_the_id()
     {
         var write = LifecyclePlanner.Release(State(0, ReserveIdSet.Of(4), (4, "a")), 4, dataVolumesGone: true);

@@ -262,6 +262,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task Recover_reserves_the_free_id_below_but_never_a_running_one()
+    {
+        var bob = (await _service.InstallAsync("bob", _cluster.Ref, Ct)).Instance!;
+        var carol = (await _service.InstallAsync("carol", _cluster.Ref, Ct)).Instance!;
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        await _service.UninstallAsync("carol", carol, Ct);
+        await _service.PauseAsync("alice", alice, Ct);
+
+        (await _service.RecoverAsync("alice", alice, Ct)).Instance.ShouldBe(alice);
+
+        (bob.Id, carol.Id, alice.Id).ShouldBe((0, 1, 2));
+        _cluster.GameServers.ShouldBe([0, 2]);
+        _cluster.State.Reserved.ToString().ShouldBe("1");
+    }
+
+    [Fact]
     public async Task Only_the_owner_may_act_on_an_instance()
     {
         var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
@@ -347,6 +363,24 @@ public sealed class LifecycleTests
         _cluster.State.Replicas.ShouldBe(0);
         _mirror.Entries[("alice", _cluster.Ref)].ShouldBeNull();
         _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData("user-data")]
+    [InlineData("models")]
+    public async Task Uninstall_keeps_the_id_reserved_while_either_of_two_volumes_is_not_gone_yet(string terminating)
+    {
+        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
+        var still = $"{terminating}-{_cluster.Ref.Name}-{alice.Id}";
+        _cluster.Volumes.Count.ShouldBe(2);
+        _cluster.TerminatingVolumes.Add(still);
+
+        (await _service.UninstallAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
+
+        _cluster.Volumes.ShouldBe([still]);
+        _cluster.State.Owners.ShouldBeEmpty();
+        _cluster.State.Reserved.Contains(alice.Id).ShouldBeTrue("the id stays reserved while one of its volumes exists");
+        (await _service.InstallAsync("bob", _cluster.Ref, Ct)).Instance!.Id.ShouldNotBe(alice.Id);
     }
 
     [Fact]

@@ -2,12 +2,14 @@ using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ApiServerTests
 {
     private static string Ns => EmulatorHarness.Ns;

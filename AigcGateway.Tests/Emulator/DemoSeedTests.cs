@@ -1,8 +1,10 @@
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class DemoSeedTests
 {
     private static CancellationToken Ct => EmulatorHarness.Ct;

@@ -1,5 +1,6 @@
 using System.Net;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -7,6 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class FaultTests
 {
     private static string Ns => EmulatorHarness.Ns;
@@ -49,6 +51,25 @@ public sealed class FaultTests
     }
 
     [Fact]
+    public async Task Allowing_scheduling_schedules_pending_pods_and_keeps_the_other_faults()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        h.Emulator.Faults.MakeUnschedulable(Ns, "sd");
+        h.Emulator.Faults.FailImagePull(Ns, "sd");
+        await h.CreateSetAsync("sd", 1);
+
+        h.Emulator.Faults.AllowScheduling(Ns, "sd");
+        await h.SettleAsync();
+
+        var pod = await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct);
+        var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
+        pod.Spec.NodeName.ShouldNotBeNull();
+        pod.Status.Conditions.ShouldContain(c => c.Type == "PodScheduled" && c.Status == "True");
+        pod.Status.ContainerStatuses.Single().State.Waiting.Reason.ShouldBe("ImagePullBackOff");
+        events.Items.Select(e => e.Reason).ShouldBe(["FailedScheduling", "Scheduled", "Pulling", "Failed", "Failed", "BackOff", "Failed"]);
+    }
+
+    [Fact]
     public async Task An_image_pull_failure_shows_ErrImagePull_then_ImagePullBackOff()
     {
         var time = new FakeTimeProvider();
@@ -86,14 +107,21 @@ public sealed class FaultTests
         gs.NetworkState.ShouldBe("NotReady");
     }
 
+    /// <summary>An emulator on a fake clock with one instance of "sd" that starts three minutes late (now idle, still Creating).</summary>
+    private static async Task<EmulatorHarness> StartSlowlyAsync(FakeTimeProvider time)
+    {
+        var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
+        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
+        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        return h;
+    }
+
     [Fact]
     public async Task A_slow_start_keeps_the_instance_Creating_until_the_extra_delay_passed()
     {
         var time = new FakeTimeProvider();
-        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TimeProvider = time });
-        h.Emulator.Faults.SlowStart(Ns, "sd", TimeSpan.FromMinutes(3));
-        await h.Sets.CreateNamespacedAsync(EmulatorHarness.NewSet("sd", 1), Ns, Ct);
-        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        await using var h = await StartSlowlyAsync(time);
 
         var early = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
         time.Advance(TimeSpan.FromMinutes(3));
@@ -102,6 +130,24 @@ public sealed class FaultTests
 
         early.CurrentState.ShouldBe("Creating");
         late.CurrentState.ShouldBe("Ready");
+    }
+
+    [Fact]
+    public async Task Clearing_a_slow_start_starts_the_pod_now_and_only_once()
+    {
+        var time = new FakeTimeProvider();
+        await using var h = await StartSlowlyAsync(time);
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Creating");
+
+        h.Emulator.Faults.Clear(Ns, "sd");
+        await h.Emulator.WaitForIdleAsync(Ct).WaitAsync(EmulatorHarness.Bound, Ct);
+        var started = await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct);
+        time.Advance(TimeSpan.FromMinutes(3));
+        await h.SettleAsync();
+        var events = await h.Client.CoreV1.ListNamespacedEventAsync(Ns, fieldSelector: "involvedObject.name=sd-0", cancellationToken: Ct);
+
+        started.CurrentState.ShouldBe("Ready");
+        events.Items.Count(e => e.Reason == "Started").ShouldBe(1);
     }
 
     [Fact]
@@ -159,6 +205,7 @@ public sealed class FaultTests
         h.Emulator.Faults.DropWatches();
         h.Emulator.Faults.CompactHistory();
         await watching.WaitAsync(EmulatorHarness.Bound, Ct);
+        cts.IsCancellationRequested.ShouldBeFalse("the dropped watch should end at once, not when the bound cancels it");
         var (_, body) = await h.RawAsync(HttpMethod.Get, $"/api/v1/namespaces/{Ns}/pods?watch=true&resourceVersion={version}");
 
         body!["type"]!.GetValue<string>().ShouldBe("ERROR");

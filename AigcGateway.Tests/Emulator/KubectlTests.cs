@@ -1,10 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class KubectlTests
 {
     private static string Kubectl()

@@ -1,9 +1,12 @@
 using System.Diagnostics;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using k8s.Models;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
+[Collection(AloneCollection.Name)]
 public sealed class LoadTests
 {
     private const int Instances = 5_000;
@@ -46,11 +49,7 @@ public sealed class LoadTests
 
             return (added, ready);
         }, cts.Token)).ToList();
-        while (h.Emulator.WatchCount < Watches)
-        {
-            await Task.Yield();
-            cts.Token.ThrowIfCancellationRequested();
-        }
+        await Eventually.HoldsAsync(() => h.Emulator.WatchCount >= Watches, $"the emulator serves all {Watches} watches", TimeSpan.FromSeconds(30));
 
         await h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch($$$"""{"spec":{"replicas":{{{Instances}}}}}""", V1Patch.PatchType.MergePatch), EmulatorHarness.Ns, "load", ct);
         var results = await Task.WhenAll(watches);

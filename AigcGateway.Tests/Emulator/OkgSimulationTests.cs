@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
 using k8s.Models;
@@ -8,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class OkgSimulationTests
 {
     private static string Ns => EmulatorHarness.Ns;

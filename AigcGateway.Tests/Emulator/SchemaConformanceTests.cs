@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 
 namespace AigcGateway.Tests.Emulator;
 
 /// <summary>What the simulation writes itself must be what a real API server would store: valid and nothing pruned.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class SchemaConformanceTests
 {
     private static string Ns => EmulatorHarness.Ns;

@@ -2,11 +2,13 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using AigcGateway.Tests.Emulator.Models;
+using AigcGateway.Tests.Infrastructure;
 using k8s;
 using k8s.Models;
 
 namespace AigcGateway.Tests.Emulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class WatchTests
 {
     private static string Ns => EmulatorHarness.Ns;
@@ -28,7 +30,7 @@ public sealed class WatchTests
     private static async Task<List<(WatchEventType Type, TestGameServerSet Object)>> TakeAsync(
         IAsyncEnumerable<(WatchEventType Type, TestGameServerSet Object)> events, int count, Func<(WatchEventType Type, TestGameServerSet Object), bool>? filter = null)
     {
-        var result = new List<(WatchEventType, TestGameServerSet)>();
+        var result = new List<(WatchEventType Type, TestGameServerSet Object)>();
         await foreach (var e in events)
         {
             if (filter?.Invoke(e) ?? true)
@@ -38,11 +40,12 @@ public sealed class WatchTests
 
             if (result.Count == count)
             {
-                break;
+                return result;
             }
         }
 
-        return result;
+        // the stream ended (server timeout, drop, or the bound cancelled it) before enough events came
+        throw new TimeoutException($"The watch ended after {result.Count} of the {count} expected events: [{string.Join(", ", result.Select(e => $"{e.Type} {e.Object.Metadata?.Name}"))}].");
     }
 
     private static CancellationTokenSource Bounded()
@@ -299,6 +302,7 @@ public sealed class WatchTests
         h.Emulator.Faults.DropWatches();
 
         (await watching.WaitAsync(EmulatorHarness.Bound, Ct)).ShouldBe(1);
+        cts.IsCancellationRequested.ShouldBeFalse("the dropped watch should end at once, not when the bound cancels it");
         h.Emulator.WatchCount.ShouldBe(0);
     }
 
@@ -312,10 +316,45 @@ public sealed class WatchTests
         await h.SettleAsync();
         using var cts = Bounded();
         var watching = TakeAsync(WatchSets(h, cts.Token, h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), labelSelector: "pick=me"), 1);
+        await Eventually.HoldsAsync(() => h.Emulator.WatchCount == 1, "the watch is open on the emulator"); // the live path; the replay is tested below
 
         await h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch("""{"metadata":{"labels":{"pick":null}}}""", V1Patch.PatchType.MergePatch), Ns, "sd", Ct);
 
         (await watching).Single().Type.ShouldBe(WatchEventType.Deleted);
+    }
+
+    [Fact]
+    public async Task A_watch_resumed_from_before_a_change_out_of_its_label_selector_reports_it_deleted()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var gss = EmulatorHarness.NewSet("sd", 0);
+        gss.Metadata.Labels["pick"] = "me";
+        await h.Sets.CreateNamespacedAsync(gss, Ns, Ct);
+        await h.SettleAsync();
+        var before = h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch("""{"metadata":{"labels":{"pick":null}}}""", V1Patch.PatchType.MergePatch), Ns, "sd", Ct);
+        await h.SettleAsync();
+        using var cts = Bounded();
+
+        var events = await TakeAsync(WatchSets(h, cts.Token, before, labelSelector: "pick=me"), 1);
+
+        events.Single().Type.ShouldBe(WatchEventType.Deleted);
+        events.Single().Object.Metadata.Name.ShouldBe("sd");
+    }
+
+    [Fact]
+    public async Task A_watch_resumed_from_before_a_change_into_its_label_selector_reports_it_added()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 0);
+        var before = h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await h.Sets.PatchNamespacedAsync<TestGameServerSet>(new V1Patch("""{"metadata":{"labels":{"pick":"me"}}}""", V1Patch.PatchType.MergePatch), Ns, "sd", Ct);
+        await h.SettleAsync();
+        using var cts = Bounded();
+
+        var events = await TakeAsync(WatchSets(h, cts.Token, before, labelSelector: "pick=me"), 1);
+
+        events.Single().Type.ShouldBe(WatchEventType.Added);
     }
 
     [Fact]

@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AigcGateway.Tests.Integration;
 
 /// <summary>The user -> instance mapping kept in Logto customData, end to end through both emulators.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LogtoMirrorIntegrationTests
 {
     private static readonly TemplateRef SdCpu = new("aigc", "sd-cpu");

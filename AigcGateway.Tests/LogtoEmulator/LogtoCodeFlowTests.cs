@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -9,6 +10,7 @@ using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LogtoCodeFlowTests
 {
     [Fact]

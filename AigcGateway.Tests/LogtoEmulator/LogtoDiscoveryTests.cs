@@ -1,7 +1,9 @@
 using System.Text.Json;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LogtoDiscoveryTests
 {
     [Fact]

@@ -1,10 +1,12 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed partial class LogtoEndSessionTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -12,6 +13,7 @@ using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LogtoManagementApiTests
 {
     private const string M2mId = "testm2mapp";

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -19,6 +20,7 @@ namespace AigcGateway.Tests.LogtoEmulator;
 /// The emulator works with ASP.NET Core's own OpenID Connect handler (the one the gateway uses): form_post callback,
 /// PKCE, ES384 ID token, roles claim, and a sign-out whose registered post-logout URI is accepted.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed partial class LogtoOpenIdConnectHandlerTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -1,8 +1,10 @@
 using System.Net;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class LogtoSignInPageTests
 {
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -3,6 +3,7 @@ using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Web;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class HealthEndpointTests(GatewayAppFixture app) : IClassFixture<GatewayAppFixture>
 {
     [Fact]

@@ -3,6 +3,7 @@ using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Web;
 
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class SignInErrorPageTests(GatewayAppFixture app) : IClassFixture<GatewayAppFixture>
 {
     private async Task<(HttpStatusCode Status, string Html)> GetAsync(string url, string language)

@@ -22,6 +22,12 @@ public sealed class KubernetesEmulatorFaults
     public void MakeUnschedulable(string ns, string gameServerSet, string resource = "nvidia.com/gpu") =>
         _controller.SetFault(ns, gameServerSet, f => f with { UnschedulableResource = resource });
 
+    /// <summary>
+    /// Lifts <see cref="MakeUnschedulable"/> as a freed node would: pending pods of the template are scheduled (their
+    /// FailedScheduling events stay, as on a real cluster), and the template's other faults still apply.
+    /// </summary>
+    public void AllowScheduling(string ns, string gameServerSet) => _controller.AllowScheduling(ns, gameServerSet);
+
     /// <summary>Image pulls of the template fail: ErrImagePull, then ImagePullBackOff.</summary>
     public void FailImagePull(string ns, string gameServerSet) =>
         _controller.SetFault(ns, gameServerSet, f => f with { ImagePullFailure = true });
@@ -35,8 +41,8 @@ public sealed class KubernetesEmulatorFaults
         _controller.SetFault(ns, gameServerSet, f => f with { ExtraStartDelay = extraDelay });
 
     /// <summary>
-    /// Removes the pod faults of the template: unscheduled pods are scheduled again, and pods in ErrImagePull,
-    /// ImagePullBackOff or CrashLoopBackOff start normally (as the scheduler and kubelet retry).
+    /// Removes the pod faults of the template: unscheduled pods are scheduled again, pods in ErrImagePull,
+    /// ImagePullBackOff or CrashLoopBackOff start normally (as the scheduler and kubelet retry), and slow starts finish.
     /// </summary>
     public void Clear(string ns, string gameServerSet) => _controller.ClearFault(ns, gameServerSet);
 

@@ -223,10 +223,16 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
 
                 foreach (var e in _history)
                 {
-                    if (e.Version > from && e.Type == type && (ns is null || e.Namespace == ns)
-                        && ((labels is null && fields is null) || watcher.Matches(type, e.Namespace, Json.ParseObject(e.Json))))
+                    if (e.Version <= from || e.Type != type || (ns is not null && e.Namespace != ns))
                     {
-                        watcher.Post(e.EventType, e.Json);
+                        continue;
+                    }
+
+                    // replayed changes are filtered exactly as live ones: an object that left the selector is DELETED
+                    var seen = labels is null && fields is null ? e.EventType : EventFor(watcher, e.EventType, e.Namespace, Json.ParseObject(e.Json), e.Previous);
+                    if (seen is not null)
+                    {
+                        watcher.Post(seen, e.Json);
                     }
                 }
             }
@@ -328,7 +334,7 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
 
     private void Record(ResourceType type, string eventType, string ns, JsonObject obj, byte[] json, JsonObject? previous)
     {
-        _history.Enqueue(new HistoryEvent(_rv, type, eventType, ns, json));
+        _history.Enqueue(new HistoryEvent(_rv, type, eventType, ns, json, previous));
         while (_history.Count > historyCapacity)
         {
             _oldestServable = _history.Dequeue().Version;
@@ -349,21 +355,29 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
                 continue;
             }
 
-            var now = watcher.Matches(type, ns, obj);
-            var before = previous is not null && eventType == "MODIFIED" && watcher.Matches(type, ns, previous);
-            if (eventType == "MODIFIED" && now && previous is not null && !before)
+            if (EventFor(watcher, eventType, ns, obj, previous) is { } seen)
             {
-                watcher.PostLine(LineFor("ADDED"));
-            }
-            else if (eventType == "MODIFIED" && !now && before)
-            {
-                watcher.PostLine(LineFor("DELETED"));
-            }
-            else if (now)
-            {
-                watcher.PostLine(LineFor(eventType));
+                watcher.PostLine(LineFor(seen));
             }
         }
+    }
+
+    /// <summary>
+    /// What a watcher sees of a change, as the API server decides it from the object before and after: a modification
+    /// that brings the object into the watcher's selectors is ADDED, one that takes it out is DELETED, and any other
+    /// change is seen as it is when the object matches; null when the watcher sees nothing.
+    /// </summary>
+    private static string? EventFor(Watcher watcher, string eventType, string ns, JsonObject obj, JsonObject? previous)
+    {
+        var now = watcher.Matches(watcher.Type, ns, obj);
+        var before = previous is not null && eventType == "MODIFIED" && watcher.Matches(watcher.Type, ns, previous);
+        return (eventType, now, before) switch
+        {
+            ("MODIFIED", true, false) when previous is not null => "ADDED",
+            ("MODIFIED", false, true) => "DELETED",
+            (_, true, _) => eventType,
+            _ => null,
+        };
     }
 
     private void Index(ResourceType type, string key, JsonObject obj)
@@ -418,5 +432,5 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
 
     private sealed record Entry(JsonObject Object, byte[] Json, string Namespace);
 
-    private sealed record HistoryEvent(long Version, ResourceType Type, string EventType, string Namespace, byte[] Json);
+    private sealed record HistoryEvent(long Version, ResourceType Type, string EventType, string Namespace, byte[] Json, JsonObject? Previous);
 }

@@ -78,20 +78,42 @@ internal sealed class OkgController : IAsyncDisposable
     {
         lock (_store.SyncRoot)
         {
-            _faults.Remove((ns, gss));
+            _faults.Remove((ns, gss), out var cleared);
             foreach (var pod in Pods(ns, gss).ToList())
             {
                 var (name, uid) = (Json.Name(pod), Json.Uid(pod));
                 var waiting = (pod["status"]?["containerStatuses"] as JsonArray ?? [])
                     .Select(c => Json.String(c?["state"]?["waiting"]?["reason"])).OfType<string>().ToList();
-                if (Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null)
+                if (IsUnscheduled(pod))
                 {
                     At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
                 }
-                else if (waiting.Any(r => r is "ErrImagePull" or "ImagePullBackOff" or "CrashLoopBackOff"))
+                else if (waiting.Any(r => r is "ErrImagePull" or "ImagePullBackOff" or "CrashLoopBackOff")
+                    || (cleared?.ExtraStartDelay > TimeSpan.Zero && waiting.Contains("ContainerCreating")))
                 {
-                    At(_options.StartDelay, () => Start(ns, name, uid)); // the kubelet retries the pull / restart
+                    // the kubelet retries the pull / restart, or a slow pull finishes now
+                    At(_options.StartDelay, () => Start(ns, name, uid));
                 }
+            }
+
+            Signal();
+        }
+    }
+
+    /// <summary>The missing resource became free: the template's pending pods are scheduled; its other faults stay.</summary>
+    public void AllowScheduling(string ns, string gss)
+    {
+        lock (_store.SyncRoot)
+        {
+            if (_faults.TryGetValue((ns, gss), out var fault))
+            {
+                _faults[(ns, gss)] = fault with { UnschedulableResource = null };
+            }
+
+            foreach (var pod in Pods(ns, gss).Where(IsUnscheduled).ToList())
+            {
+                var (name, uid) = (Json.Name(pod), Json.Uid(pod));
+                At(TimeSpan.Zero, () => Schedule(ns, name, uid)); // the scheduler retries
             }
 
             Signal();
@@ -630,6 +652,13 @@ internal sealed class OkgController : IAsyncDisposable
     private JsonObject? LivePod(string ns, string name, string uid) =>
         _store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid ? (JsonObject)pod.DeepClone() : null;
 
+    private static bool IsStarted(JsonObject pod) =>
+        Json.String(pod["status"]?["phase"]) == "Running"
+        && (pod["status"]?["containerStatuses"] as JsonArray ?? []).All(c => c?["state"]?["running"] is not null);
+
+    private static bool IsUnscheduled(JsonObject pod) =>
+        Json.String(pod["status"]?["phase"]) == "Pending" && pod["spec"]?["nodeName"] is null;
+
     private PodFault FaultOf(JsonObject pod) =>
         _faults.GetValueOrDefault((Json.Namespace(pod), Json.Label(pod, OwnerLabel) ?? "")) ?? new PodFault();
 
@@ -684,9 +713,9 @@ internal sealed class OkgController : IAsyncDisposable
 
     private void Start(string ns, string name, string uid)
     {
-        if (LivePod(ns, name, uid) is not { } pod)
+        if (LivePod(ns, name, uid) is not { } pod || IsStarted(pod))
         {
-            return;
+            return; // gone, or already started (a cleared slow start): the later timer does nothing
         }
 
         var fault = FaultOf(pod);
