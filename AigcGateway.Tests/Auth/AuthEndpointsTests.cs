@@ -108,6 +108,29 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
         AuthTestHost.Cookies(response).ShouldContainKey(InstanceAccessCookie.Name);
     }
 
+    [Theory]
+    [InlineData("https://sd-1.example.test/文件", "https://sd-1.example.test/%E6%96%87%E4%BB%B6")]
+    [InlineData("/文件", "/%E6%96%87%E4%BB%B6")]
+    [InlineData("https://文件.example.test/", "https://xn--5nqy36c.example.test/")]
+    public async Task A_non_ascii_rd_is_percent_encoded_not_a_server_error(string rd, string expected)
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString(rd), cookies);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task A_non_ascii_rd_survives_the_round_trip_through_logto_unchanged()
+    {
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString("https://sd-1.example.test/文件"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldEndWith("/oidc/auth");
+    }
+
     [Fact]
     public async Task A_signed_in_user_goes_home_for_an_unsafe_rd()
     {
