@@ -26,6 +26,12 @@ public sealed class GatewayOptions
 
     public string? DataProtectionKeysPath { get; set; }
 
+    /// <summary>
+    /// Addresses or CIDR ranges of the proxies (the ingress controller) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed; empty = loopback and the private ranges (<see cref="Security.TrustedProxies.Defaults"/>).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary><see cref="PublicUrl"/> parsed, without trailing slash; null when missing or invalid.</summary>
     public Uri? PublicUri => Uri.TryCreate(PublicUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;

@@ -43,6 +43,11 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
             errors.Add("Gateway:AdminRole must not be empty (default aigc-admin)");
         }
 
+        foreach (var entry in options.TrustedProxies.Where(p => !Security.TrustedProxies.TryParse(p, out _)))
+        {
+            errors.Add($"Gateway:TrustedProxies entry '{entry}' is neither an IP address nor a CIDR range such as 10.0.0.0/8");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

@@ -1,10 +1,13 @@
 using System.Globalization;
 using AigcGateway.Web.Components;
+using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Endpoints;
 using AigcGateway.Web.ForwardAuth;
 using AigcGateway.Web.Preferences;
+using AigcGateway.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace AigcGateway.Web.Hosting;
@@ -36,6 +39,8 @@ public static class GatewayWebExtensions
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<GatewayOptions>>((forwarded, gateway) => TrustedProxies.Configure(forwarded, gateway.Value));
         services.AddCascadingAuthenticationState();
         services.AddHealthChecks();
         services.AddSingleton<Demo.DemoControl>();
@@ -44,14 +49,17 @@ public static class GatewayWebExtensions
 
     public static WebApplication UseGatewayWeb(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseGatewaySecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseMiddleware<BlazorOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
