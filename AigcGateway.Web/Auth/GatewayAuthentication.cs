@@ -154,6 +154,7 @@ public static class GatewayAuthentication
 
         oidc.ClaimActions.MapUniqueJsonKey(GatewayClaims.Username, GatewayClaims.Username);
         oidc.ClaimActions.MapUniqueJsonKey("picture", "picture");
+        oidc.ClaimActions.MapUniqueJsonKey(GatewayClaims.EmailVerified, GatewayClaims.EmailVerified);
         oidc.ClaimActions.Add(new RolesClaimAction());
         oidc.TokenValidationParameters.NameClaimType = GatewayClaims.Name;
         oidc.TokenValidationParameters.RoleClaimType = GatewayClaims.Roles;

@@ -9,6 +9,9 @@ public static class GatewayClaims
     public const string Email = "email";
     public const string Roles = "roles";
 
+    /// <summary>Logto's <c>email_verified</c> (with the <c>email</c> scope); an e-mail counts for <c>Gateway:AdminUsers</c> only when it is true.</summary>
+    public const string EmailVerified = "email_verified";
+
     /// <summary>Added at sign-in for administrators (value <c>true</c>).</summary>
     public const string Administrator = "aigc_admin";
 }

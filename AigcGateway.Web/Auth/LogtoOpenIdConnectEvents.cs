@@ -110,9 +110,7 @@ internal sealed class LogtoOpenIdConnectEvents(
         }
 
         var sub = identity.FindFirst(GatewayClaims.Subject)?.Value;
-        var email = identity.FindFirst(GatewayClaims.Email)?.Value;
-        if (settings.AdminUsers.Any(a => string.Equals(a, sub, StringComparison.Ordinal)
-            || (email is not null && string.Equals(a, email, StringComparison.OrdinalIgnoreCase))))
+        if (AdminUserList.Contains(settings.AdminUsers, sub, identity.VerifiedEmail()))
         {
             return true;
         }
