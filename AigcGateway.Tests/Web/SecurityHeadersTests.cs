@@ -58,5 +58,19 @@ public sealed class SecurityHeadersTests : IAsyncLifetime
         response.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
     }
 
+    [Fact]
+    public async Task Behind_tls_termination_a_request_for_the_https_public_host_is_treated_as_https()
+    {
+        // the ingress terminated TLS and its X-Forwarded-Proto is not there (or not trusted): the public URL decides
+        using var client = _https.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/sign-out");
+        request.Headers.Host = "dashboard.example.test";
+
+        using var response = await client.SendAsync(request, Ct);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.GetValues("Set-Cookie").ShouldContain(c => c.StartsWith("__Host-aigc_antiforgery=", StringComparison.Ordinal) && c.Contains("secure"));
+    }
+
     private sealed class HttpsGatewayAppFactory() : GatewayAppFactory(new Uri("https://dashboard.example.test"));
 }

@@ -1,13 +1,14 @@
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Resources;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Web.Endpoints;
 
-/// <summary><c>GET /sign-in</c>, <c>GET /sign-out</c>, the sign-in error page and the access-denied page. The OIDC handler serves <c>/sign-in-callback</c>.</summary>
+/// <summary><c>GET /sign-in</c>, <c>GET</c> and <c>POST /sign-out</c>, the sign-in error page and the access-denied page. The OIDC handler serves <c>/sign-in-callback</c>.</summary>
 public static class AuthEndpoints
 {
     public const string SignInPath = "/sign-in";
@@ -18,7 +19,11 @@ public static class AuthEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(SignInPath, SignInAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(SignOutPath, SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(SignOutPath, (HttpContext context, IAntiforgery antiforgery, IStringLocalizer<Strings> text) =>
+                Html(SignOutPage.RenderHtml(antiforgery.GetAndStoreTokens(context), text)))
+            .AllowAnonymous().ExcludeFromDescription();
+        // the token is checked in the handler (a sign-out needs no form binding, so nothing else would check it)
+        endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         endpoints.MapGet(SignInFailure.Path, (string? reason, IStringLocalizer<Strings> text) => Html(SignInFailure.RenderHtml(reason, text)))
             .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(AccessDeniedPath, (IStringLocalizer<Strings> text) =>
@@ -56,9 +61,19 @@ public static class AuthEndpoints
         }
     }
 
-    /// <summary>Clears both cookies and ends the Logto session (post sign-out URI exactly as registered, plus client_id).</summary>
-    private static async Task<IResult> SignOutAsync(HttpContext context, InstanceAccessCookie accessCookie, ILoggerFactory loggers)
+    /// <summary>
+    /// <c>POST /sign-out</c> with the confirmation page's (or the user menu's) antiforgery token: clears both cookies and
+    /// ends the Logto session (post sign-out URI exactly as registered, plus client_id). Without a valid token nothing
+    /// changes and the confirmation page is shown again.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(
+        HttpContext context, IAntiforgery antiforgery, InstanceAccessCookie accessCookie, IStringLocalizer<Strings> text, ILoggerFactory loggers)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Html(SignOutPage.RenderHtml(antiforgery.GetAndStoreTokens(context), text, notVerified: true), StatusCodes.Status400BadRequest);
+        }
+
         accessCookie.Delete(context);
         await context.SignOutAsync(GatewayAuthentication.CookieScheme);
         try

@@ -51,6 +51,7 @@ public static class GatewayWebExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
         app.UseForwardedHeaders();
+        app.UseGatewayPublicScheme();
         app.UseGatewaySecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
