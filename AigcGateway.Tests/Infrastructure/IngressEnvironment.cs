@@ -35,6 +35,26 @@ public sealed class IngressEnvironment : IAsyncDisposable
     /// <summary>The address of an instance of a demo template, e.g. <c>InstanceUrl("sd-cpu", 0)</c>.</summary>
     public Uri InstanceUrl(string template, int id) => new($"http://{template}-{id}.{Domain}:{Nginx.Port}/");
 
+    /// <summary>
+    /// An HTTP client that reaches every <c>*.aigc.test</c> host through this nginx (as Chromium does with its host
+    /// resolver rule), following no redirects and keeping no cookies: tests send exactly the cookies they mean to.
+    /// </summary>
+    public HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(IPAddress.Loopback, Nginx.Port, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler);
+    }
+
     public static async Task<IngressEnvironment> StartAsync(KubernetesEmulatorOptions? kubernetes = null, CancellationToken cancellationToken = default)
     {
         var gatewayPort = GatewayAppFactory.FreeLoopbackPort();

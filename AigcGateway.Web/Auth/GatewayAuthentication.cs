@@ -32,7 +32,8 @@ public static class GatewayAuthentication
     /// <summary>
     /// Registers authentication (requires <see cref="GatewayConfiguration.AddGatewayConfiguration"/> first). Options
     /// are computed from <see cref="LogtoOptions"/> and <see cref="GatewayOptions"/> when first used, so settings
-    /// added to the configuration afterwards (demo mode) apply.
+    /// added to the configuration afterwards (demo mode) apply. Sessions need an
+    /// <see cref="Core.Sessions.ISessionRevocations"/>: <c>AddGatewayCluster</c> registers the Kubernetes one.
     /// </summary>
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
@@ -55,6 +56,9 @@ public static class GatewayAuthentication
             });
 
         services.TryAddSingleton<InstanceAccessCookie>();
+        services.TryAddSingleton<SessionValidity>();
+        services.TryAddSingleton<AdministratorStatus>();
+        services.TryAddSingleton<InstanceAccessSession>();
         services.TryAddScoped<GatewayCookieEvents>();
         services.TryAddScoped<LogtoOpenIdConnectEvents>();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AigcGateway.Web.Auth;
 using AigcGateway.Web.Components;
 using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Endpoints;
@@ -6,7 +7,9 @@ using AigcGateway.Web.ForwardAuth;
 using AigcGateway.Web.Preferences;
 using AigcGateway.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
@@ -42,6 +45,8 @@ public static class GatewayWebExtensions
         services.AddOptions<ForwardedHeadersOptions>()
             .Configure<IOptions<GatewayOptions>>((forwarded, gateway) => TrustedProxies.Configure(forwarded, gateway.Value));
         services.AddCascadingAuthenticationState();
+        // open dashboards re-check their user (signed out elsewhere, session ended, administrator role removed)
+        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>());
         services.AddHealthChecks();
         services.AddSingleton<Demo.DemoControl>();
         return builder;
