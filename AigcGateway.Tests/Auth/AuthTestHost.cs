@@ -96,6 +96,15 @@ public sealed class AuthTestHost : IAsyncDisposable
         return Cookies(response);
     }
 
+    /// <summary>Who <c>/test/me</c> says is signed in for a request carrying exactly <paramref name="cookieHeader"/>.</summary>
+    public async Task<string> WhoAmIAsync(string cookieHeader, CancellationToken cancellationToken)
+    {
+        using var request = Get("/test/me");
+        request.Headers.Add(HeaderNames.Cookie, cookieHeader);
+        using var response = await Client.SendAsync(request, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
+    }
+
     public static IReadOnlyDictionary<string, SetCookieHeaderValue> Cookies(HttpResponseMessage response) =>
         response.Headers.TryGetValues(HeaderNames.SetCookie, out var values)
             ? SetCookieHeaderValue.ParseList([.. values]).ToDictionary(c => c.Name.ToString(), c => c)

@@ -1,8 +1,5 @@
-using AigcGateway.Core.Instances;
-using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Logto;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Browser;
@@ -23,19 +20,13 @@ public sealed class DashboardOriginBrowserTests(BrowserFixture browser) : IAsync
         })
         """;
 
-    private static readonly TemplateRef SdCpu = new("aigc", "sd-cpu");
     private IngressEnvironment _env = null!;
     private Uri _aliceUrl = null!;
 
     public async ValueTask InitializeAsync()
     {
         _env = await IngressEnvironment.StartAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken);
-        var instances = _env.Gateway.Services.GetRequiredService<IInstanceService>();
-        await instances.WaitForReadyAsync();
-        var alice = await instances.InstallAsync(LogtoDemoUsers.Alice.Id, SdCpu, Xunit.TestContext.Current.CancellationToken);
-        alice.Succeeded.ShouldBeTrue(alice.Error.ToString());
-        await instances.WaitForStateAsync(LogtoDemoUsers.Alice.Id, SdCpu, InstanceState.Running);
-        _aliceUrl = _env.InstanceUrl("sd-cpu", alice.Instance!.Id);
+        _aliceUrl = await _env.InstallRunningAsync(LogtoDemoUsers.Alice.Id);
     }
 
     public ValueTask DisposeAsync() => _env.DisposeAsync();

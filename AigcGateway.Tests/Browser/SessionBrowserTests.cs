@@ -1,6 +1,4 @@
 using System.Net;
-using AigcGateway.Core.Instances;
-using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
@@ -17,7 +15,6 @@ namespace AigcGateway.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class SessionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 {
-    private static readonly TemplateRef SdCpu = new("aigc", "sd-cpu");
     private IngressEnvironment _env = null!;
     private Uri _aliceUrl = null!;
 
@@ -25,13 +22,8 @@ public sealed class SessionBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _env = await IngressEnvironment.StartAsync(cancellationToken: Ct);
-        var instances = _env.Gateway.Services.GetRequiredService<IInstanceService>();
-        await instances.WaitForReadyAsync();
-        var alice = await instances.InstallAsync(LogtoDemoUsers.Alice.Id, SdCpu, Ct);
-        alice.Succeeded.ShouldBeTrue(alice.Error.ToString());
-        await instances.WaitForStateAsync(LogtoDemoUsers.Alice.Id, SdCpu, InstanceState.Running);
-        _aliceUrl = _env.InstanceUrl("sd-cpu", alice.Instance!.Id);
+        _env = await IngressEnvironment.StartAsync(cancellationToken: Xunit.TestContext.Current.CancellationToken);
+        _aliceUrl = await _env.InstallRunningAsync(LogtoDemoUsers.Alice.Id);
     }
 
     public ValueTask DisposeAsync() => _env.DisposeAsync();

@@ -65,8 +65,9 @@ public static class AuthEndpoints
 
     /// <summary>
     /// <c>POST /sign-out</c> with the confirmation page's (or the user menu's) antiforgery token: revokes the session for
-    /// every replica (its cookies, captured or not, open nothing afterwards), clears both cookies and ends the Logto session (post sign-out URI exactly as registered, plus client_id). Without a valid token nothing
-    /// changes and the confirmation page is shown again.
+    /// every replica (its cookies, captured or not, open nothing afterwards), clears both cookies and ends the Logto
+    /// session (post sign-out URI exactly as registered, plus client_id). Without a valid token nothing changes and the
+    /// confirmation page is shown again.
     /// </summary>
     private static async Task<IResult> SignOutAsync(
         HttpContext context, IAntiforgery antiforgery, InstanceAccessCookie accessCookie, ISessionRevocations revocations,
