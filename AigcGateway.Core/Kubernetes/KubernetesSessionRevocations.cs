@@ -191,7 +191,7 @@ internal sealed partial class KubernetesSessionRevocations(
                 var data = Merge(current?.Data, batch, time.GetUtcNow());
                 try
                 {
-                    var written = current is null
+                    _ = current is null
                         ? await client.CoreV1.CreateNamespacedConfigMapAsync(NewConfigMap(data), @namespace, cancellationToken: cancellationToken).ConfigureAwait(false)
                         : await client.CoreV1.ReplaceNamespacedConfigMapAsync(
                             new V1ConfigMap { Metadata = current.Metadata, Data = data, BinaryData = current.BinaryData },
@@ -201,7 +201,9 @@ internal sealed partial class KubernetesSessionRevocations(
                         _pending.TryRemove(entry);
                     }
 
-                    Store(written);
+                    // what was written reaches this replica through the watch, in order: applying it here as well could
+                    // put an older version over a newer one the watch already delivered (this replica's own revocations
+                    // hold meanwhile in _local)
                     return true;
                 }
                 catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)

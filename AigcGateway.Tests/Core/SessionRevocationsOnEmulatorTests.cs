@@ -83,12 +83,12 @@ public sealed class SessionRevocationsOnEmulatorTests : IAsyncLifetime
         var first = await ReplicaAsync();
         var second = await ReplicaAsync();
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
+        var results = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
             (i % 2 == 0 ? first : second).RevokeAsync($"s-{i}", DateTimeOffset.UtcNow.AddHours(1), Ct)));
 
         results.ShouldAllBe(ok => ok);
-        (await StoredAsync()).Keys.Order().ShouldBe(Enumerable.Range(0, 10).Select(i => $"s-{i}").Order());
-        await Eventually.HoldsAsync(() => Enumerable.Range(0, 10).All(i => first.IsRevoked($"s-{i}") && second.IsRevoked($"s-{i}")), "both replicas see every revocation");
+        (await StoredAsync()).Keys.Order().ShouldBe(Enumerable.Range(0, 40).Select(i => $"s-{i}").Order());
+        await Eventually.HoldsAsync(() => Enumerable.Range(0, 40).All(i => first.IsRevoked($"s-{i}") && second.IsRevoked($"s-{i}")), "both replicas see every revocation");
     }
 
     [Fact]
