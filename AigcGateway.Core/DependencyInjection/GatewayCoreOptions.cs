@@ -16,7 +16,10 @@ public sealed record GatewayCoreOptions
 
     public KubernetesConnection Kubernetes { get; init; } = KubernetesConnection.Default;
 
-    /// <summary>Namespace of the Lease that elects the replica running background work (default: the gateway's own namespace).</summary>
+    /// <summary>
+    /// The gateway's own namespace (default: <c>POD_NAMESPACE</c>, else the service account's): where the Lease that
+    /// elects the replica running background work and the ConfigMap of revoked sign-in sessions live.
+    /// </summary>
     public string? LeaseNamespace { get; init; }
 
     public string LeaseName { get; init; } = "aigc-gateway-background";

@@ -26,5 +26,8 @@ public static class KubernetesAccess
         new("", ["events"], ["get", "list", "watch", "create"]),
         // background reconcilers run on the replica that holds the lease
         new("coordination.k8s.io", ["leases"], ["get", "create", "update"]),
+        // revoked sign-in sessions, shared by every replica: one ConfigMap in the gateway's own namespace (the chart
+        // limits every verb but create to that name)
+        new("", ["configmaps"], ["get", "list", "watch", "create", "update"]),
     ];
 }

@@ -25,6 +25,13 @@ internal static class KubernetesRegistration
                 options.Identity,
                 sp.GetRequiredService<ILogger<KubernetesLeadership>>());
         });
+        services.AddSingleton(sp => new KubernetesSessionRevocations(
+            sp.GetRequiredService<IKubernetes>(),
+            sp.GetRequiredService<GatewayCoreOptions>().LeaseNamespace ?? DefaultLeaseNamespace(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<KubernetesSessionRevocations>>()));
+        services.AddSingleton<Sessions.ISessionRevocations>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
         services.AddSingleton(new ClusterCacheOptions());
         services.AddSingleton<IHostedService>(sp => new ClusterCache(

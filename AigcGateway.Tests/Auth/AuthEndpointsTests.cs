@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using AigcGateway.Tests.Logto;
 using AigcGateway.Web.Auth;
 using Microsoft.AspNetCore.WebUtilities;
@@ -108,6 +109,29 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
         AuthTestHost.Cookies(response).ShouldContainKey(InstanceAccessCookie.Name);
     }
 
+    [Theory]
+    [InlineData("https://sd-1.example.test/文件", "https://sd-1.example.test/%E6%96%87%E4%BB%B6")]
+    [InlineData("/文件", "/%E6%96%87%E4%BB%B6")]
+    [InlineData("https://文件.example.test/", "https://xn--5nqy36c.example.test/")]
+    public async Task A_non_ascii_rd_is_percent_encoded_not_a_server_error(string rd, string expected)
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString(rd), cookies);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe(expected);
+    }
+
+    [Fact]
+    public async Task A_non_ascii_rd_survives_the_round_trip_through_logto_unchanged()
+    {
+        using var response = await GetAsync(_host, "/sign-in?rd=" + Uri.EscapeDataString("https://sd-1.example.test/文件"));
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldEndWith("/oidc/auth");
+    }
+
     [Fact]
     public async Task A_signed_in_user_goes_home_for_an_unsafe_rd()
     {
@@ -119,14 +143,51 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task The_dashboard_session_cookie_is_host_only_http_only_secure_and_lax()
+    public async Task The_dashboard_session_cookie_is_a_host_prefixed_host_only_http_only_secure_lax_cookie()
     {
-        var session = (await _host.SignInAsAsync("u1abc", null, admin: false, Ct))[GatewayAuthentication.SessionCookieName];
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
 
+        cookies.ShouldNotContainKey(GatewayAuthentication.SessionCookieName);
+        var session = cookies["__Host-aigc_session"];
         session.Domain.HasValue.ShouldBeFalse();
+        session.Path.ToString().ShouldBe("/");
         session.HttpOnly.ShouldBeTrue();
         session.Secure.ShouldBeTrue();
         session.SameSite.ShouldBe(SameSiteMode.Lax);
+    }
+
+    [Fact]
+    public async Task A_session_cookie_planted_for_the_parent_domain_under_the_plain_name_is_ignored()
+    {
+        // A sibling host can set "aigc_session" for .example.test (cookie tossing); it cannot set a __Host- cookie.
+        var mine = (await _host.SignInAsAsync("attacker", null, admin: false, Ct))["__Host-aigc_session"];
+
+        (await _host.WhoAmIAsync($"aigc_session={mine.Value}", Ct)).ShouldBe("anonymous");
+    }
+
+    [Fact]
+    public async Task Over_plain_http_the_session_cookie_keeps_its_plain_name()
+    {
+        await using var host = await StartHostAsync(s =>
+        {
+            s["Gateway:PublicUrl"] = "http://dashboard.example.test";
+        });
+
+        var cookies = await host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        cookies.ShouldContainKey(GatewayAuthentication.SessionCookieName);
+        cookies.Keys.ShouldNotContain(k => k.StartsWith("__Host-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_sign_in_correlation_and_nonce_cookies_are_host_prefixed_and_scoped_to_the_whole_host()
+    {
+        using var response = await GetAsync(_host, "/sign-in");
+
+        var cookies = AuthTestHost.Cookies(response).Values.ToList();
+        cookies.Count.ShouldBe(2);
+        cookies.ShouldAllBe(c => c.Name.ToString().StartsWith("__Host-", StringComparison.Ordinal));
+        cookies.ShouldAllBe(c => c.Secure && c.HttpOnly && c.Path.ToString() == "/" && !c.Domain.HasValue);
     }
 
     [Fact]
@@ -143,12 +204,48 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
         identity.Email.ShouldBe("alice@example.test");
     }
 
+    /// <summary>GET /sign-out as a browser would: the confirmation page's antiforgery field and the cookies it set.</summary>
+    private async Task<(Dictionary<string, SetCookieHeaderValue> Cookies, string Field, string Token)> SignOutFormAsync(
+        AuthTestHost host, IReadOnlyDictionary<string, SetCookieHeaderValue>? cookies)
+    {
+        using var page = await GetAsync(host, "/sign-out", cookies);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK, html);
+        var field = Regex.Match(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
+        field.Success.ShouldBeTrue(html);
+        var all = new Dictionary<string, SetCookieHeaderValue>(cookies ?? new Dictionary<string, SetCookieHeaderValue>());
+        foreach (var (name, value) in AuthTestHost.Cookies(page))
+        {
+            all[name] = value;
+        }
+
+        return (all, field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+    }
+
+    private async Task<HttpResponseMessage> PostSignOutAsync(
+        AuthTestHost host, IReadOnlyDictionary<string, SetCookieHeaderValue>? cookies, Dictionary<string, string> form)
+    {
+        using var request = AuthTestHost.Get("/sign-out", cookies);
+        request.Method = HttpMethod.Post;
+        request.Content = new FormUrlEncodedContent(form);
+        return await host.Client.SendAsync(request, Ct);
+    }
+
+    private async Task<HttpResponseMessage> SignOutAsync(AuthTestHost host, IReadOnlyDictionary<string, SetCookieHeaderValue>? cookies)
+    {
+        var (all, field, token) = await SignOutFormAsync(host, cookies);
+        return await PostSignOutAsync(host, all, new() { [field] = token });
+    }
+
+    private Task<string> WhoAmIAsync(IReadOnlyDictionary<string, SetCookieHeaderValue> cookies) =>
+        _host.WhoAmIAsync(string.Join("; ", cookies.Values.Select(c => $"{c.Name}={c.Value}")), Ct);
+
     [Fact]
     public async Task Sign_out_ends_the_logto_session_with_the_registered_uri_and_client_id()
     {
         var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
 
-        using var response = await GetAsync(_host, "/sign-out", cookies);
+        using var response = await SignOutAsync(_host, cookies);
 
         var location = response.Headers.Location!;
         location.GetLeftPart(UriPartial.Path).ShouldBe($"{_logto.Endpoint.AbsoluteUri.TrimEnd('/')}/oidc/session/end");
@@ -162,12 +259,12 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
     {
         var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
 
-        using var response = await GetAsync(_host, "/sign-out", cookies);
+        using var response = await SignOutAsync(_host, cookies);
 
         var cleared = AuthTestHost.Cookies(response);
         cleared[InstanceAccessCookie.Name].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
         cleared[InstanceAccessCookie.Name].Domain.ToString().ShouldBe(".example.test");
-        cleared[GatewayAuthentication.SessionCookieName].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+        cleared["__Host-aigc_session"].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
     }
 
     [Fact]
@@ -175,9 +272,64 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
     {
         await using var host = await StartHostAsync(s => s["Logto:PostLogoutRedirectUri"] = "https://dashboard.example.test");
 
-        using var response = await GetAsync(host, "/sign-out");
+        using var response = await SignOutAsync(host, null);
 
         Query(response.Headers.Location!)["post_logout_redirect_uri"].ShouldBe("https://dashboard.example.test");
+    }
+
+    [Fact]
+    public async Task Get_sign_out_only_asks_for_confirmation_with_a_post_form_and_a_way_back()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+
+        using var response = await GetAsync(_host, "/sign-out", cookies);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        html.ShouldContain("<form method=\"post\" action=\"/sign-out\"");
+        html.ShouldContain("href=\"/\"");
+        AuthTestHost.Cookies(response).Keys.ShouldNotContain("__Host-aigc_session");
+        AuthTestHost.Cookies(response).Keys.ShouldNotContain(InstanceAccessCookie.Name);
+        (await WhoAmIAsync(cookies)).ShouldBe("u1abc");
+    }
+
+    [Fact]
+    public async Task The_antiforgery_cookie_of_the_confirmation_page_is_host_prefixed()
+    {
+        var (cookies, _, _) = await SignOutFormAsync(_host, await _host.SignInAsAsync("u1abc", null, admin: false, Ct));
+
+        var antiforgery = cookies["__Host-aigc_antiforgery"];
+        antiforgery.Secure.ShouldBeTrue();
+        antiforgery.HttpOnly.ShouldBeTrue();
+        antiforgery.Path.ToString().ShouldBe("/");
+        antiforgery.Domain.HasValue.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_sign_out_post_without_a_token_signs_nobody_out()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+        var (withAntiforgeryCookie, _, _) = await SignOutFormAsync(_host, cookies);
+
+        using var response = await PostSignOutAsync(_host, withAntiforgeryCookie, []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        AuthTestHost.Cookies(response).Keys.ShouldNotContain("__Host-aigc_session");
+        AuthTestHost.Cookies(response).Keys.ShouldNotContain(InstanceAccessCookie.Name);
+        (await WhoAmIAsync(cookies)).ShouldBe("u1abc");
+    }
+
+    [Fact]
+    public async Task A_sign_out_post_with_someone_elses_token_signs_nobody_out()
+    {
+        var victim = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+        var (victimCookies, _, _) = await SignOutFormAsync(_host, victim);
+        var (_, field, attackersToken) = await SignOutFormAsync(_host, await _host.SignInAsAsync("attacker", null, admin: false, Ct));
+
+        using var response = await PostSignOutAsync(_host, victimCookies, new() { [field] = attackersToken });
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        (await WhoAmIAsync(victim)).ShouldBe("u1abc");
     }
 
     [Fact]

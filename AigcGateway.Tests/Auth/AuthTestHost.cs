@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using AigcGateway.Core.Logto;
+using AigcGateway.Core.Sessions;
+using AigcGateway.Tests.Sessions;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Endpoints;
@@ -19,9 +21,10 @@ public sealed class AuthTestHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private AuthTestHost(WebApplication app)
+    private AuthTestHost(WebApplication app, InMemorySessionRevocations revocations)
     {
         _app = app;
+        Revocations = revocations;
         Client = app.GetTestClient();
         Client.BaseAddress = new Uri("https://dashboard.example.test");
     }
@@ -30,7 +33,11 @@ public sealed class AuthTestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<AuthTestHost> StartAsync(Dictionary<string, string?> settings, ILogtoUsers? logtoUsers, CancellationToken cancellationToken)
+    /// <summary>Revoked sessions (the cluster's ConfigMap in production).</summary>
+    public InMemorySessionRevocations Revocations { get; }
+
+    public static async Task<AuthTestHost> StartAsync(
+        Dictionary<string, string?> settings, ILogtoUsers? logtoUsers, CancellationToken cancellationToken, TimeProvider? time = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
@@ -41,6 +48,14 @@ public sealed class AuthTestHost : IAsyncDisposable
         {
             builder.Services.AddSingleton(logtoUsers);
         }
+
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        var revocations = new InMemorySessionRevocations();
+        builder.Services.AddSingleton<ISessionRevocations>(revocations);
 
         builder.AddGatewayConfiguration();
         builder.AddGatewayAuthentication();
@@ -69,7 +84,7 @@ public sealed class AuthTestHost : IAsyncDisposable
         app.MapGet("/test/me", (HttpContext context) => context.User.Identity?.Name ?? "anonymous");
         app.MapGet("/test/admin", () => "admin page").RequireAuthorization(GatewayPolicies.Administrator);
         await app.StartAsync(cancellationToken);
-        return new AuthTestHost(app);
+        return new AuthTestHost(app, revocations);
     }
 
     /// <summary>Signs in through the test endpoint and returns the cookies it set (name -> header value).</summary>
@@ -79,6 +94,15 @@ public sealed class AuthTestHost : IAsyncDisposable
         using var response = await Client.GetAsync(query, cancellationToken);
         response.EnsureSuccessStatusCode();
         return Cookies(response);
+    }
+
+    /// <summary>Who <c>/test/me</c> says is signed in for a request carrying exactly <paramref name="cookieHeader"/>.</summary>
+    public async Task<string> WhoAmIAsync(string cookieHeader, CancellationToken cancellationToken)
+    {
+        using var request = Get("/test/me");
+        request.Headers.Add(HeaderNames.Cookie, cookieHeader);
+        using var response = await Client.SendAsync(request, cancellationToken);
+        return await response.Content.ReadAsStringAsync(cancellationToken);
     }
 
     public static IReadOnlyDictionary<string, SetCookieHeaderValue> Cookies(HttpResponseMessage response) =>

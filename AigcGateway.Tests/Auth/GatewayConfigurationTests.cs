@@ -218,6 +218,8 @@ public sealed class GatewayConfigurationTests : IDisposable
         var builder = Builder(ValidSettings(), "Development");
         builder.AddGatewayConfiguration();
         builder.AddGatewayAuthentication();
+        // the one port authentication takes from the core (AddGatewayCluster registers the Kubernetes adapter)
+        builder.Services.AddSingleton<AigcGateway.Core.Sessions.ISessionRevocations>(new AigcGateway.Tests.Sessions.InMemorySessionRevocations());
 
         await using var app = builder.Build();
         await app.StartAsync(Ct);

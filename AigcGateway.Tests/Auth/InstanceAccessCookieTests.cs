@@ -22,7 +22,42 @@ public sealed class InstanceAccessCookieTests
         var value = _cookie.Protect("u1abc", "alice@example.test");
 
         _cookie.TryRead(value, out var identity).ShouldBeTrue();
-        identity.ShouldBe(new AccessTicket("u1abc", "alice@example.test", _time.GetUtcNow().AddHours(1)));
+        identity.UserId.ShouldBe("u1abc");
+        identity.Email.ShouldBe("alice@example.test");
+        identity.ExpiresAt.ShouldBe(_time.GetUtcNow().AddHours(1));
+        identity.IsAdministrator.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void A_ticket_reads_back_with_its_session_and_times()
+    {
+        var issued = _cookie.Issue("u1abc", "alice@example.test", isAdministrator: true, "s3ss10n", _time.GetUtcNow().AddDays(7), emailVerified: true);
+
+        _cookie.TryRead(_cookie.Protect(issued), out var read).ShouldBeTrue();
+
+        read.ShouldBe(issued);
+        read.SessionId.ShouldBe("s3ss10n");
+        read.IssuedAt.ShouldBe(_time.GetUtcNow());
+        read.EmailVerified.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void An_access_cookie_of_the_earlier_format_without_a_session_is_refused()
+    {
+        // version 2: user, e-mail, expiry, administrator mark; no session id, so sign-out could not revoke it
+        using var buffer = new MemoryStream();
+        using (var writer = new BinaryWriter(buffer, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write((byte)2);
+            writer.Write("u1abc");
+            writer.Write("alice@example.test");
+            writer.Write(_time.GetUtcNow().AddHours(1).ToUnixTimeMilliseconds());
+            writer.Write(false);
+        }
+
+        var value = WebEncoders.Base64UrlEncode(_dataProtection.CreateProtector(InstanceAccessCookie.Purpose).Protect(buffer.ToArray()));
+
+        _cookie.TryRead(value, out _).ShouldBeFalse();
     }
 
     [Fact]

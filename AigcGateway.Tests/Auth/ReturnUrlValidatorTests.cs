@@ -67,6 +67,41 @@ public sealed class ReturnUrlValidatorTests
         ReturnUrlValidator.Resolve(rd, Dashboard, CookieDomain).ShouldBe("/");
     }
 
+    [Theory]
+    [InlineData("/文件", "/%E6%96%87%E4%BB%B6")]
+    [InlineData("/a?q=图#片", "/a?q=%E5%9B%BE#%E7%89%87")]
+    [InlineData("https://i1.example.test/文件", "https://i1.example.test/%E6%96%87%E4%BB%B6")]
+    [InlineData("https://i1.example.test/x?q=图", "https://i1.example.test/x?q=%E5%9B%BE")]
+    [InlineData("https://文件.example.test/", "https://xn--5nqy36c.example.test/")]
+    public void Non_ascii_targets_are_percent_encoded_so_they_fit_in_a_location_header(string rd, string expected)
+    {
+        var resolved = ReturnUrlValidator.Resolve(rd, Dashboard, CookieDomain);
+
+        resolved.ShouldBe(expected);
+        resolved.ShouldAllBe(c => c > ' ' && c < 0x7F);
+    }
+
+    [Theory]
+    [InlineData(1100)]
+    [InlineData(5000)]
+    public void Targets_too_long_for_a_redirect_return_to_the_dashboard_root(int length)
+    {
+        ReturnUrlValidator.Resolve("/" + new string('a', length), Dashboard, CookieDomain).ShouldBe("/");
+        ReturnUrlValidator.Resolve("https://sd-1.example.test/" + new string('a', length), Dashboard, CookieDomain).ShouldBe("/");
+        ReturnUrlValidator.ResolveLocal("/" + new string('a', length)).ShouldBe("/");
+    }
+
+    [Theory]
+    [InlineData("/not-found", "/not-found")]
+    [InlineData("/文件", "/%E6%96%87%E4%BB%B6")]
+    [InlineData("https://dashboard.example.test/x", "/")]
+    [InlineData("//evil.test", "/")]
+    [InlineData(null, "/")]
+    public void Local_only_targets_keep_paths_of_this_site(string? returnUrl, string expected)
+    {
+        ReturnUrlValidator.ResolveLocal(returnUrl).ShouldBe(expected);
+    }
+
     [Fact]
     public void Without_a_cookie_domain_only_the_dashboard_host_is_allowed()
     {

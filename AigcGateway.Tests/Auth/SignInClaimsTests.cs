@@ -75,11 +75,40 @@ public sealed class SignInClaimsTests : IAsyncLifetime
         IsAdmin(await SignInAsync(new Claim(GatewayClaims.Subject, "u1abc"))).ShouldBeFalse();
     }
 
-    [Fact]
-    public async Task A_listed_email_makes_an_administrator_whatever_its_case()
+    [Theory]
+    [InlineData("true")]
+    [InlineData("True")]
+    public async Task A_listed_email_makes_an_administrator_when_logto_says_it_is_verified(string verified)
     {
-        IsAdmin(await SignInAsync(new(GatewayClaims.Subject, "u2def"), new(GatewayClaims.Email, "boss@example.TEST"), new(GatewayClaims.Roles, "viewer")))
+        IsAdmin(await SignInAsync(
+                new(GatewayClaims.Subject, "u2def"), new(GatewayClaims.Email, "Boss@Example.test"), new("email_verified", verified), new(GatewayClaims.Roles, "viewer")))
             .ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_listed_but_unverified_email_does_not_make_an_administrator()
+    {
+        IsAdmin(await SignInAsync(
+                new(GatewayClaims.Subject, "u2def"), new(GatewayClaims.Email, "Boss@Example.test"), new("email_verified", "false"), new(GatewayClaims.Roles, "viewer")))
+            .ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_listed_email_without_the_verified_claim_does_not_make_an_administrator()
+    {
+        IsAdmin(await SignInAsync(new(GatewayClaims.Subject, "u2def"), new(GatewayClaims.Email, "Boss@Example.test"), new(GatewayClaims.Roles, "viewer")))
+            .ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_domain_of_a_listed_email_is_compared_without_case_but_the_mailbox_exactly()
+    {
+        IsAdmin(await SignInAsync(
+                new(GatewayClaims.Subject, "u2def"), new(GatewayClaims.Email, "Boss@example.TEST"), new("email_verified", "true"), new(GatewayClaims.Roles, "viewer")))
+            .ShouldBeTrue();
+        IsAdmin(await SignInAsync(
+                new(GatewayClaims.Subject, "u3ghi"), new(GatewayClaims.Email, "boss@Example.test"), new("email_verified", "true"), new(GatewayClaims.Roles, "viewer")))
+            .ShouldBeFalse();
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class SignInRoundTripTests : IAsyncLifetime
 
         callback.Headers.Location!.AbsoluteUri.ShouldBe("https://sd-1.example.test/app");
         var cookies = AuthTestHost.Cookies(callback);
-        cookies.ShouldContainKey(GatewayAuthentication.SessionCookieName);
+        cookies.ShouldContainKey(GatewayAuthentication.SecureSessionCookieName);
         cookies.ShouldContainKey(InstanceAccessCookie.Name);
     }
 

@@ -151,6 +151,23 @@ public sealed class GatewayChartTests
     }
 
     [Fact]
+    public async Task The_only_config_map_the_gateway_may_read_or_change_is_its_session_revocation_list_in_its_own_namespace()
+    {
+        var manifests = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, GatewayChartValues.TemplateNamespaces)).Manifests();
+
+        var rules = manifests.OfKind("Role")
+            .SelectMany(role => role.List("rules").Select(rule => (Role: role, Rule: rule)))
+            .Where(r => r.Rule.Strings("resources").Contains("configmaps"))
+            .ToList();
+
+        rules.ShouldNotBeEmpty();
+        rules.ShouldAllBe(r => r.Role.Name!.EndsWith("-leader", StringComparison.Ordinal));
+        // create cannot be limited by name in RBAC; everything else can
+        rules.Where(r => r.Rule.Strings("verbs").Any(v => v != "create"))
+            .ShouldAllBe(r => r.Rule.Strings("resourceNames").SequenceEqual(new[] { "aigc-gateway-revoked-sessions" }));
+    }
+
+    [Fact]
     public async Task The_template_filter_is_rendered_into_the_earlier_gateways_config_file()
     {
         var manifests = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, GatewayChartValues.TemplateNamespaces)).Manifests();

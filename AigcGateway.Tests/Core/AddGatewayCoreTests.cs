@@ -27,7 +27,9 @@ public sealed class AddGatewayCoreTests
         provider.GetRequiredService<AigcGateway.Core.Users.IInstanceOwnershipSource>().ShouldNotBeNull();
         provider.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current.Count.ShouldBe(0);
         provider.GetRequiredService<AigcGateway.Core.Access.InstanceActivity>().ShouldNotBeNull();
-        provider.GetServices<IHostedService>().Count().ShouldBe(2);
+        // the cluster cache, id verification and the revoked sessions' watch
+        provider.GetServices<IHostedService>().Count().ShouldBe(3);
+        provider.GetRequiredService<AigcGateway.Core.Sessions.ISessionRevocations>().IsReady.ShouldBeFalse();
         instances.IsReady.ShouldBeFalse();
     }
 

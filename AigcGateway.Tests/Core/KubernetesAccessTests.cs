@@ -24,6 +24,23 @@ public sealed class KubernetesAccessTests
         { "", "persistentvolumeclaims", "get" },
     };
 
+    /// <summary>Every call of the session revocation adapter (KubernetesSessionRevocations): one ConfigMap.</summary>
+    public static TheoryData<string, string, string> SessionRevocationCalls => new()
+    {
+        { "", "configmaps", "get" },
+        { "", "configmaps", "list" },
+        { "", "configmaps", "watch" },
+        { "", "configmaps", "create" },
+        { "", "configmaps", "update" },
+    };
+
+    [Theory]
+    [MemberData(nameof(SessionRevocationCalls))]
+    public void Every_call_of_the_session_revocations_is_granted_by_the_rbac_rules(string group, string resource, string verb)
+    {
+        KubernetesAccess.Rules.ShouldContain(r => r.ApiGroup == group && r.Resources.Contains(resource) && r.Verbs.Contains(verb));
+    }
+
     [Theory]
     [MemberData(nameof(AdapterCalls))]
     public void Every_call_of_the_adapter_is_granted_by_the_rbac_rules(string group, string resource, string verb)

@@ -143,6 +143,60 @@ public sealed class ApiServerTests
     }
 
     [Fact]
+    public async Task Config_maps_are_served_with_create_get_list_by_name_and_optimistic_updates()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var created = await h.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "sessions" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, Ns, cancellationToken: Ct);
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "other" } }, Ns, cancellationToken: Ct);
+
+        await EmulatorHarness.FailsWithAsync(HttpStatusCode.Conflict, () => h.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "sessions" } }, Ns, cancellationToken: Ct));
+        var listed = await h.Client.CoreV1.ListNamespacedConfigMapAsync(Ns, fieldSelector: "metadata.name=sessions", cancellationToken: Ct);
+        listed.Items.Select(c => c.Metadata.Name).ShouldBe(["sessions"]);
+        created.Data["b"] = "2";
+        var updated = await h.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "sessions", Ns, cancellationToken: Ct);
+        created.Data["c"] = "3";
+        await EmulatorHarness.FailsWithAsync(HttpStatusCode.Conflict, () => h.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "sessions", Ns, cancellationToken: Ct));
+
+        var read = await h.Client.CoreV1.ReadNamespacedConfigMapAsync("sessions", Ns, cancellationToken: Ct);
+        read.Data.ShouldBe(new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" });
+        read.Metadata.ResourceVersion.ShouldBe(updated.Metadata.ResourceVersion);
+        await EmulatorHarness.FailsWithAsync(HttpStatusCode.NotFound, () => h.Client.CoreV1.ReadNamespacedConfigMapAsync("missing", Ns, cancellationToken: Ct));
+    }
+
+    [Fact]
+    public async Task A_config_map_watched_by_name_streams_only_that_config_map()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        var list = await h.Client.CoreV1.ListNamespacedConfigMapAsync(Ns, fieldSelector: "metadata.name=sessions", cancellationToken: Ct);
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        cts.CancelAfter(EmulatorHarness.Bound);
+        var seen = new List<(WatchEventType, string)>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (type, map) in h.Client.CoreV1.WatchListNamespacedConfigMapAsync(
+                Ns, fieldSelector: "metadata.name=sessions", resourceVersion: list.Metadata.ResourceVersion, cancellationToken: cts.Token))
+            {
+                seen.Add((type, string.Join(",", (map.Data ?? new Dictionary<string, string>()).Keys.Order())));
+                if (seen.Count == 2)
+                {
+                    return;
+                }
+            }
+        }, Ct);
+
+        await h.Client.CoreV1.CreateNamespacedConfigMapAsync(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "other" } }, Ns, cancellationToken: Ct);
+        var created = await h.Client.CoreV1.CreateNamespacedConfigMapAsync(
+            new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "sessions" }, Data = new Dictionary<string, string> { ["a"] = "1" } }, Ns, cancellationToken: Ct);
+        created.Data["b"] = "2";
+        await h.Client.CoreV1.ReplaceNamespacedConfigMapAsync(created, "sessions", Ns, cancellationToken: Ct);
+        await watching;
+
+        seen.ShouldBe([(WatchEventType.Added, "a"), (WatchEventType.Modified, "a,b")]);
+    }
+
+    [Fact]
     public async Task Leases_support_optimistic_concurrency()
     {
         await using var h = await EmulatorHarness.StartAsync();

@@ -54,9 +54,10 @@ public sealed class ForwardAuthBrowserTests(BrowserFixture browser) : IAsyncLife
         var response = await page.GotoAsync(_bobUrl.ToString());
         response!.Status.ShouldBe(403);
 
-        // After signing out, her instance asks her to sign in again, and signing in returns her to it.
-        // Logto's end-session page submits itself at once: wait on the address, not on page loads.
-        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-out").ToString(), new() { WaitUntil = WaitUntilState.Commit });
+        // After signing out (the old /sign-out link asks first), her instance asks her to sign in again, and signing in
+        // returns her to it. Logto's end-session page submits itself at once: wait on the address, not on page loads.
+        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-out").ToString());
+        await page.Locator("button.sign-out-confirm").ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 15_000 });
         await page.GotoAsync(new Uri(_aliceUrl, "/some/page?x=1").ToString());
         await SignInAtLogtoAsync(page, "alice");

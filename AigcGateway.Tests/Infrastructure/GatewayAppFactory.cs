@@ -48,6 +48,26 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
     }
 
+    /// <summary>
+    /// A second replica of the same deployment: the same cluster, Logto and settings (set a shared
+    /// <c>Gateway:DataProtectionKeysPath</c> first, as the chart does, so each reads the other's cookies).
+    /// </summary>
+    private GatewayAppFactory(GatewayAppFactory first)
+    {
+        PublicUrl = first.PublicUrl;
+        Logto = first.Logto;
+        Kubernetes = first.Kubernetes;
+        _directory = first._directory;
+        _ownsEmulators = false;
+        foreach (var (key, value) in first._settings)
+        {
+            _settings[key] = value;
+        }
+    }
+
+    /// <inheritdoc cref="GatewayAppFactory(GatewayAppFactory)"/>
+    public GatewayAppFactory NewReplica() => new(this);
+
     public Uri PublicUrl { get; }
 
     public LogtoServer Logto { get; }
@@ -56,6 +76,10 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     public KubernetesEmulator Kubernetes { get; }
 
     private readonly DirectoryInfo _directory;
+    private readonly bool _ownsEmulators = true;
+
+    /// <summary>A scratch directory removed with the factory (e.g. for shared Data Protection keys).</summary>
+    public string ScratchDirectory => _directory.FullName;
 
     public GatewayAppFactory WithSetting(string key, string? value)
     {
@@ -75,9 +99,13 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Logto.DisposeAsync();
-        await Kubernetes.DisposeAsync();
-        _directory.Delete(recursive: true);
+        if (_ownsEmulators)
+        {
+            await Logto.DisposeAsync();
+            await Kubernetes.DisposeAsync();
+            _directory.Delete(recursive: true);
+        }
+
         GC.SuppressFinalize(this);
     }
 

@@ -14,6 +14,8 @@ public sealed class GatewayAppFixture : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    public GatewayAppFactory Factory => _factory;
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();

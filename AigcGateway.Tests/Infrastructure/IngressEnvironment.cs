@@ -1,8 +1,11 @@
 using System.Net;
+using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
 using AigcGateway.Web.Demo.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.Infrastructure;
 
@@ -34,6 +37,38 @@ public sealed class IngressEnvironment : IAsyncDisposable
 
     /// <summary>The address of an instance of a demo template, e.g. <c>InstanceUrl("sd-cpu", 0)</c>.</summary>
     public Uri InstanceUrl(string template, int id) => new($"http://{template}-{id}.{Domain}:{Nginx.Port}/");
+
+    /// <summary>Installs an instance of a demo template for <paramref name="userId"/>, waits until it runs, and returns its address.</summary>
+    public async Task<Uri> InstallRunningAsync(string userId, string template = "sd-cpu")
+    {
+        var instances = Gateway.Services.GetRequiredService<IInstanceService>();
+        await instances.WaitForReadyAsync();
+        var reference = new TemplateRef("aigc", template);
+        var installed = await instances.InstallAsync(userId, reference, Xunit.TestContext.Current.CancellationToken);
+        installed.Succeeded.ShouldBeTrue(installed.Error.ToString());
+        await instances.WaitForStateAsync(userId, reference, InstanceState.Running);
+        return InstanceUrl(template, installed.Instance!.Id);
+    }
+
+    /// <summary>
+    /// An HTTP client that reaches every <c>*.aigc.test</c> host through this nginx (as Chromium does with its host
+    /// resolver rule), following no redirects and keeping no cookies: tests send exactly the cookies they mean to.
+    /// </summary>
+    public HttpClient CreateHttpClient()
+    {
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            UseCookies = false,
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+                await socket.ConnectAsync(IPAddress.Loopback, Nginx.Port, cancellationToken);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        return new HttpClient(handler);
+    }
 
     public static async Task<IngressEnvironment> StartAsync(KubernetesEmulatorOptions? kubernetes = null, CancellationToken cancellationToken = default)
     {

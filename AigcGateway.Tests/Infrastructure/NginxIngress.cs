@@ -109,6 +109,9 @@ public sealed class NginxIngress : IAsyncDisposable
                         auth_request /_external-auth;
                         auth_request_set $auth_user $upstream_http_x_auth_request_user;
                         auth_request_set $auth_email $upstream_http_x_auth_request_email;
+                        # ingress-nginx hands /auth's (first) Set-Cookie to the browser on success: access-cookie renewal
+                        auth_request_set $auth_cookie $upstream_http_set_cookie;
+                        add_header Set-Cookie $auth_cookie;
                         error_page 401 = @auth_signin;
                         proxy_set_header Host $http_host;
                         proxy_set_header X-Auth-Request-User $auth_user;

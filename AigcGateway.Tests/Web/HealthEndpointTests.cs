@@ -78,4 +78,24 @@ public sealed class HealthEndpointTests(GatewayAppFixture app) : IClassFixture<G
         response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync(Xunit.TestContext.Current.CancellationToken)).ShouldContain("zh-CN");
     }
+
+    [Fact]
+    public async Task The_language_switch_sends_a_very_long_return_url_home_instead_of_an_oversized_header()
+    {
+        var response = await app.Client.GetAsync(
+            new Uri("/culture/en?returnUrl=%2F" + new string('a', 5000), UriKind.Relative), Xunit.TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/");
+    }
+
+    [Fact]
+    public async Task The_language_switch_percent_encodes_a_non_ascii_return_path()
+    {
+        var response = await app.Client.GetAsync(
+            new Uri("/culture/en?returnUrl=" + Uri.EscapeDataString("/文件?q=图"), UriKind.Relative), Xunit.TestContext.Current.CancellationToken);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        response.Headers.Location!.OriginalString.ShouldBe("/%E6%96%87%E4%BB%B6?q=%E5%9B%BE");
+    }
 }

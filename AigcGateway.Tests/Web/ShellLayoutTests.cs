@@ -67,6 +67,19 @@ public sealed class ShellLayoutTests : BunitContext
     }
 
     [Fact]
+    public void Signed_in_users_sign_out_through_a_post_form_not_a_link()
+    {
+        _auth.SetAuthorized("alice");
+
+        var layout = RenderLayout();
+
+        var form = layout.Find("form[data-sign-out]");
+        form.GetAttribute("method").ShouldBe("post");
+        form.GetAttribute("action").ShouldBe("/sign-out");
+        layout.FindAll("a[href='/sign-out']").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void Signed_out_visitors_see_a_sign_in_button_in_the_user_area()
     {
 

@@ -13,4 +13,7 @@ internal static partial class AuthLog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Logto is unreachable; cannot start sign-in")]
     public static partial void SignInUnreachable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Signed out, but the revocation could not be shared with the other replicas yet; it is retried")]
+    public static partial void RevocationNotShared(ILogger logger);
 }

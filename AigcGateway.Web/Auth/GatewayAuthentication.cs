@@ -1,5 +1,6 @@
 using AigcGateway.Core.Logto;
 using AigcGateway.Web.Configuration;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -18,12 +19,21 @@ public static class GatewayAuthentication
     public const string CookieScheme = CookieAuthenticationDefaults.AuthenticationScheme;
     public const string OidcScheme = OpenIdConnectDefaults.AuthenticationScheme;
     public const string SessionCookieName = "aigc_session";
+
+    /// <summary>
+    /// The session cookie's name when the public URL is https. Browsers accept a <c>__Host-</c> cookie only from the
+    /// host itself (Secure, Path=/, no Domain), so a sibling host cannot toss one in for the parent domain.
+    /// </summary>
+    public const string SecureSessionCookieName = "__Host-aigc_session";
+
+    public const string AntiforgeryCookieName = "aigc_antiforgery";
     public const string ApplicationName = "AigcGateway";
 
     /// <summary>
     /// Registers authentication (requires <see cref="GatewayConfiguration.AddGatewayConfiguration"/> first). Options
     /// are computed from <see cref="LogtoOptions"/> and <see cref="GatewayOptions"/> when first used, so settings
-    /// added to the configuration afterwards (demo mode) apply.
+    /// added to the configuration afterwards (demo mode) apply. Sessions need an
+    /// <see cref="Core.Sessions.ISessionRevocations"/>: <c>AddGatewayCluster</c> registers the Kubernetes one.
     /// </summary>
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)
     {
@@ -46,6 +56,9 @@ public static class GatewayAuthentication
             });
 
         services.TryAddSingleton<InstanceAccessCookie>();
+        services.TryAddSingleton<SessionValidity>();
+        services.TryAddSingleton<AdministratorStatus>();
+        services.TryAddSingleton<InstanceAccessSession>();
         services.TryAddScoped<GatewayCookieEvents>();
         services.TryAddScoped<LogtoOpenIdConnectEvents>();
 
@@ -62,6 +75,10 @@ public static class GatewayAuthentication
         services.AddOptions<OpenIdConnectOptions>(OidcScheme)
             .Configure<IOptions<LogtoOptions>, IOptions<GatewayOptions>>((oidc, logto, gateway) =>
                 ConfigureOpenIdConnect(oidc, logto.Value, gateway.Value));
+
+        services.AddAntiforgery();
+        services.AddOptions<AntiforgeryOptions>()
+            .Configure<IOptions<GatewayOptions>>((antiforgery, gateway) => ConfigureAntiforgery(antiforgery, gateway.Value));
 
         services.AddAuthorizationBuilder()
             .AddPolicy(GatewayPolicies.Administrator, policy => policy
@@ -108,12 +125,26 @@ public static class GatewayAuthentication
     internal static bool IsHttps(GatewayOptions gateway, HttpRequest request) =>
         gateway.PublicUri is { } uri ? uri.Scheme == Uri.UriSchemeHttps : request.IsHttps;
 
+    private static bool PublicUrlIsHttps(GatewayOptions gateway) => gateway.PublicUri?.Scheme == Uri.UriSchemeHttps;
+
     private static CookieSecurePolicy SecurePolicy(GatewayOptions gateway) =>
-        gateway.PublicUri?.Scheme == Uri.UriSchemeHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        PublicUrlIsHttps(gateway) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+
+    /// <summary><c>__Host-</c> + <paramref name="name"/> when the public URL is https (where browsers honour the prefix).</summary>
+    private static string HostOnlyName(GatewayOptions gateway, string name) => PublicUrlIsHttps(gateway) ? "__Host-" + name : name;
+
+    private static void ConfigureAntiforgery(AntiforgeryOptions antiforgery, GatewayOptions gateway)
+    {
+        antiforgery.Cookie.Name = HostOnlyName(gateway, AntiforgeryCookieName);
+        antiforgery.Cookie.Path = "/";
+        antiforgery.Cookie.Domain = null;
+        antiforgery.Cookie.SecurePolicy = SecurePolicy(gateway);
+    }
 
     private static void ConfigureCookie(CookieAuthenticationOptions cookie, GatewayOptions gateway)
     {
-        cookie.Cookie.Name = SessionCookieName;
+        cookie.Cookie.Name = HostOnlyName(gateway, SessionCookieName);
+        cookie.Cookie.Path = "/";
         cookie.Cookie.Domain = null; // host-only: instance hosts never receive the dashboard session
         cookie.Cookie.HttpOnly = true;
         cookie.Cookie.SameSite = SameSiteMode.Lax;
@@ -154,17 +185,26 @@ public static class GatewayAuthentication
 
         oidc.ClaimActions.MapUniqueJsonKey(GatewayClaims.Username, GatewayClaims.Username);
         oidc.ClaimActions.MapUniqueJsonKey("picture", "picture");
+        oidc.ClaimActions.MapUniqueJsonKey(GatewayClaims.EmailVerified, GatewayClaims.EmailVerified);
         oidc.ClaimActions.Add(new RolesClaimAction());
         oidc.TokenValidationParameters.NameClaimType = GatewayClaims.Name;
         oidc.TokenValidationParameters.RoleClaimType = GatewayClaims.Roles;
         oidc.TokenValidationParameters.ValidIssuers =
             [LogtoEndpoint.Issuer(publicEndpoint), LogtoEndpoint.Issuer(serverEndpoint)];
 
+        // The correlation and nonce cookies of a sign-in in progress: host-prefixed like the session, so a sibling host
+        // cannot plant its own to bind the victim's callback to an attacker's sign-in.
         var securePolicy = SecurePolicy(gateway);
-        oidc.CorrelationCookie.SameSite = SameSiteMode.Lax;
-        oidc.CorrelationCookie.SecurePolicy = securePolicy;
-        oidc.NonceCookie.SameSite = SameSiteMode.Lax;
-        oidc.NonceCookie.SecurePolicy = securePolicy;
+        foreach (var (cookie, name) in new[] { (oidc.CorrelationCookie, "aigc_correlation."), (oidc.NonceCookie, "aigc_nonce.") })
+        {
+            cookie.SameSite = SameSiteMode.Lax;
+            cookie.SecurePolicy = securePolicy;
+            if (PublicUrlIsHttps(gateway))
+            {
+                cookie.Name = HostOnlyName(gateway, name);
+                cookie.Path = "/";
+            }
+        }
         oidc.BackchannelHttpHandler = LogtoTls.CreateHandler(string.IsNullOrWhiteSpace(logto.CaBundlePath) ? null : logto.CaBundlePath);
         oidc.BackchannelTimeout = TimeSpan.FromSeconds(15);
         oidc.EventsType = typeof(LogtoOpenIdConnectEvents);

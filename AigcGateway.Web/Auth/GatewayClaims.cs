@@ -9,6 +9,15 @@ public static class GatewayClaims
     public const string Email = "email";
     public const string Roles = "roles";
 
+    /// <summary>Logto's <c>email_verified</c> (with the <c>email</c> scope); an e-mail counts for <c>Gateway:AdminUsers</c> only when it is true.</summary>
+    public const string EmailVerified = "email_verified";
+
+    /// <summary>The sign-in session's id (random, issued at sign-in; what sign-out revokes).</summary>
+    public const string SessionId = "aigc_sid";
+
+    /// <summary>The sign-in session's absolute end (Unix seconds): <c>Gateway:SessionMaxAge</c> after sign-in.</summary>
+    public const string SessionExpires = "aigc_session_expires";
+
     /// <summary>Added at sign-in for administrators (value <c>true</c>).</summary>
     public const string Administrator = "aigc_admin";
 }

@@ -21,4 +21,20 @@ public static class GatewayUserClaims
             ?? id;
         return new GatewayUser(id, name, email, principal.HasClaim(GatewayClaims.Administrator, "true"));
     }
+
+    /// <summary>
+    /// The e-mail when Logto said it is verified (every <c>email_verified</c> claim true, at least one); otherwise null.
+    /// </summary>
+    public static string? VerifiedEmail(this ClaimsPrincipal? principal) =>
+        principal?.Identity is ClaimsIdentity identity ? VerifiedEmail(identity) : null;
+
+    /// <inheritdoc cref="VerifiedEmail(ClaimsPrincipal?)"/>
+    public static string? VerifiedEmail(this ClaimsIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var verified = identity.FindAll(GatewayClaims.EmailVerified).ToList();
+        return verified.Count > 0 && verified.All(c => bool.TryParse(c.Value, out var value) && value)
+            ? identity.FindFirst(GatewayClaims.Email)?.Value
+            : null;
+    }
 }

@@ -14,7 +14,7 @@ namespace AigcGateway.Web.Auth;
 internal sealed class LogtoOpenIdConnectEvents(
     IOptions<LogtoOptions> logto,
     IOptions<GatewayOptions> gateway,
-    IServiceProvider services,
+    AdministratorStatus admins,
     ILogger<LogtoOpenIdConnectEvents> logger) : OpenIdConnectEvents
 {
     public override Task RedirectToIdentityProvider(RedirectContext context)
@@ -73,7 +73,7 @@ internal sealed class LogtoOpenIdConnectEvents(
             }
         }
 
-        if (await IsAdministratorAsync(identity, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        if (await admins.EvaluateAtSignInAsync(identity, context.HttpContext.RequestAborted).ConfigureAwait(false))
         {
             identity.AddClaim(new Claim(GatewayClaims.Administrator, "true"));
         }
@@ -100,38 +100,4 @@ internal sealed class LogtoOpenIdConnectEvents(
 
     private static bool UsesInternalEndpoint(LogtoOptions options) =>
         options.PublicEndpoint is { } publicEndpoint && options.ServerEndpoint is { } server && server != publicEndpoint;
-
-    private async Task<bool> IsAdministratorAsync(ClaimsIdentity identity, CancellationToken cancellationToken)
-    {
-        var settings = gateway.Value;
-        if (identity.HasClaim(GatewayClaims.Roles, settings.AdminRole))
-        {
-            return true;
-        }
-
-        var sub = identity.FindFirst(GatewayClaims.Subject)?.Value;
-        var email = identity.FindFirst(GatewayClaims.Email)?.Value;
-        if (settings.AdminUsers.Any(a => string.Equals(a, sub, StringComparison.Ordinal)
-            || (email is not null && string.Equals(a, email, StringComparison.OrdinalIgnoreCase))))
-        {
-            return true;
-        }
-
-        // Logto 1.4 has no roles scope: without any roles claim, ask the Management API once at sign-in
-        if (sub is null || identity.HasClaim(c => c.Type == GatewayClaims.Roles) || services.GetService<ILogtoUsers>() is not { } users)
-        {
-            return false;
-        }
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(10));
-        var roles = await users.GetUserRoleNamesAsync(sub, timeout.Token).ConfigureAwait(false);
-        if (!roles.IsOk)
-        {
-            AuthLog.RolesLookupFailed(logger, sub, roles.Outcome, roles.Error ?? "");
-            return false;
-        }
-
-        return roles.Value.Contains(settings.AdminRole, StringComparer.Ordinal);
-    }
 }

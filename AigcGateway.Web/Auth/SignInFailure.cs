@@ -1,8 +1,5 @@
-using System.Globalization;
-using System.Net;
 using AigcGateway.Web.Resources;
 using Microsoft.Extensions.Localization;
-using System.Text;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace AigcGateway.Web.Auth;
@@ -86,20 +83,12 @@ public static class SignInFailure
     public static string RenderHtml(string? reason, IStringLocalizer<Strings> text)
     {
         var (title, explanation, check) = Describe(reason, text);
-        var html = new StringBuilder();
-        html.Append("<!DOCTYPE html><html lang=\"").Append(WebUtility.HtmlEncode(CultureInfo.CurrentUICulture.Name)).Append("\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
-        html.Append("<title>").Append(WebUtility.HtmlEncode(title)).Append(" - ").Append(WebUtility.HtmlEncode(text["App_Name"])).Append("</title>");
-        html.Append("<style>body{font-family:Roboto,system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem;color:#1f2130}")
-            .Append("h1{font-size:1.5rem}p.check{background:#f4f4f8;padding:1rem;border-radius:10px}")
-            .Append("a{display:inline-block;margin-right:1rem;padding:.5rem 1rem;border-radius:10px;background:#5b4cdb;color:#fff;text-decoration:none}")
-            .Append("a.secondary{background:none;color:#5b4cdb;border:1px solid #5b4cdb}")
-            .Append("@media (prefers-color-scheme: dark){body{background:#12131a;color:#e8e8f0}p.check{background:#1e1f2b}}</style></head><body><main>");
-        html.Append("<h1>").Append(WebUtility.HtmlEncode(title)).Append("</h1>");
-        html.Append("<p>").Append(WebUtility.HtmlEncode(explanation)).Append("</p>");
-        html.Append("<p class=\"check\">").Append(WebUtility.HtmlEncode(check)).Append("</p>");
-        html.Append("<p><a href=\"/sign-in\">").Append(WebUtility.HtmlEncode(text["SignInError_SignInAgain"]))
-            .Append("</a><a class=\"secondary\" href=\"/\">").Append(WebUtility.HtmlEncode(text["SignInError_Home"])).Append("</a></p>");
-        html.Append("</main></body></html>");
-        return html.ToString();
+        return SimplePage.Render(title, text["App_Name"], html =>
+        {
+            html.Append("<p>").Append(SimplePage.Encode(explanation)).Append("</p>");
+            html.Append("<p class=\"check\">").Append(SimplePage.Encode(check)).Append("</p>");
+            html.Append("<p><a href=\"/sign-in\">").Append(SimplePage.Encode(text["SignInError_SignInAgain"]))
+                .Append("</a><a class=\"secondary\" href=\"/\">").Append(SimplePage.Encode(text["SignInError_Home"])).Append("</a></p>");
+        });
     }
 }

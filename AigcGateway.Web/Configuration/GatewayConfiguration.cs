@@ -67,6 +67,7 @@ public static class GatewayConfiguration
             {
                 SplitList(configuration["Gateway:AdminUsers"], options.AdminUsers);
                 SplitList(configuration["Gateway:Namespaces"], options.Namespaces);
+                SplitList(configuration["Gateway:TrustedProxies"], options.TrustedProxies);
             })
             .ValidateOnStart();
         services.AddOptions<LogtoOptions>()

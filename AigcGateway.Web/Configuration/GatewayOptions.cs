@@ -26,6 +26,24 @@ public sealed class GatewayOptions
 
     public string? DataProtectionKeysPath { get; set; }
 
+    /// <summary>
+    /// The longest a sign-in lasts however active the user is: the absolute expiry of the dashboard session and of every
+    /// instance-access cookie minted from it (the dashboard session also ends after 12 h without use).
+    /// </summary>
+    public TimeSpan SessionMaxAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Lifetime of an instance-access cookie; <c>/auth</c> renews it silently once a third of it has passed.</summary>
+    public TimeSpan AccessCookieLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long an administrator's status is trusted before the role is read again through the Management API.</summary>
+    public TimeSpan AdminRecheckInterval { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Addresses or CIDR ranges of the proxies (the ingress controller) whose <c>X-Forwarded-For</c> and
+    /// <c>X-Forwarded-Proto</c> are believed; empty = loopback and the private ranges (<see cref="Security.TrustedProxies.Defaults"/>).
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary><see cref="PublicUrl"/> parsed, without trailing slash; null when missing or invalid.</summary>
     public Uri? PublicUri => Uri.TryCreate(PublicUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;

@@ -43,7 +43,28 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
             errors.Add("Gateway:AdminRole must not be empty (default aigc-admin)");
         }
 
+        Within(errors, options.SessionMaxAge, "Gateway:SessionMaxAge", TimeSpan.FromHours(1), TimeSpan.FromDays(90), "7.00:00:00 (7 days)");
+        Within(errors, options.AccessCookieLifetime, "Gateway:AccessCookieLifetime", TimeSpan.FromMinutes(1), TimeSpan.FromHours(12), "00:15:00 (15 minutes)");
+        if (options.AccessCookieLifetime > options.SessionMaxAge)
+        {
+            errors.Add($"Gateway:AccessCookieLifetime ({options.AccessCookieLifetime}) must not be longer than Gateway:SessionMaxAge ({options.SessionMaxAge})");
+        }
+
+        Within(errors, options.AdminRecheckInterval, "Gateway:AdminRecheckInterval", TimeSpan.FromSeconds(10), TimeSpan.FromHours(1), "00:05:00 (5 minutes)");
+        foreach (var entry in options.TrustedProxies.Where(p => !Security.TrustedProxies.TryParse(p, out _)))
+        {
+            errors.Add($"Gateway:TrustedProxies entry '{entry}' is neither an IP address nor a CIDR range such as 10.0.0.0/8");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static void Within(List<string> errors, TimeSpan value, string key, TimeSpan min, TimeSpan max, string example)
+    {
+        if (value < min || value > max)
+        {
+            errors.Add($"{key} '{value}' must be between {min} and {max}, e.g. {example}");
+        }
     }
 
     public ValidateOptionsResult Validate(string? name, LogtoOptions options)

@@ -1,13 +1,15 @@
+using AigcGateway.Core.Sessions;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Resources;
-using Microsoft.Extensions.Localization;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Web.Endpoints;
 
-/// <summary><c>GET /sign-in</c>, <c>GET /sign-out</c>, the sign-in error page and the access-denied page. The OIDC handler serves <c>/sign-in-callback</c>.</summary>
+/// <summary><c>GET /sign-in</c>, <c>GET</c> and <c>POST /sign-out</c>, the sign-in error page and the access-denied page. The OIDC handler serves <c>/sign-in-callback</c>.</summary>
 public static class AuthEndpoints
 {
     public const string SignInPath = "/sign-in";
@@ -18,7 +20,11 @@ public static class AuthEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(SignInPath, SignInAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(SignOutPath, SignOutAsync).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(SignOutPath, (HttpContext context, IAntiforgery antiforgery, IStringLocalizer<Strings> text) =>
+                Html(SignOutPage.RenderHtml(antiforgery.GetAndStoreTokens(context), text)))
+            .AllowAnonymous().ExcludeFromDescription();
+        // the token is checked in the handler (a sign-out needs no form binding, so nothing else would check it)
+        endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         endpoints.MapGet(SignInFailure.Path, (string? reason, IStringLocalizer<Strings> text) => Html(SignInFailure.RenderHtml(reason, text)))
             .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(AccessDeniedPath, (IStringLocalizer<Strings> text) =>
@@ -29,7 +35,8 @@ public static class AuthEndpoints
 
     /// <summary>
     /// Starts sign-in and returns to <c>rd</c> when it is safe (<see cref="ReturnUrlValidator"/>). A user who already has
-    /// a dashboard session (their instance-access cookie expired) gets a fresh access cookie without a Logto round trip.
+    /// a current dashboard session (their instance-access cookie expired) gets a fresh access cookie of that session
+    /// without a Logto round trip.
     /// </summary>
     private static async Task<IResult> SignInAsync(
         HttpContext context, string? rd, IOptions<GatewayOptions> gateway, InstanceAccessCookie accessCookie, ILoggerFactory loggers)
@@ -37,10 +44,10 @@ public static class AuthEndpoints
         var settings = gateway.Value;
         var dashboardHost = settings.PublicUri?.Host ?? context.Request.Host.Host;
         var target = ReturnUrlValidator.Resolve(rd, dashboardHost, settings.CookieDomainName);
-        var user = context.User;
-        if (user.Identity?.IsAuthenticated == true && user.FindFirst(GatewayClaims.Subject)?.Value is { Length: > 0 } userId)
+        // the cookie handler let the session through, so it is current: mint for the same session (never past its end)
+        if (context.User.Identity?.IsAuthenticated == true && accessCookie.IssueFor(context.User) is { } ticket)
         {
-            accessCookie.Append(context, userId, user.FindFirst(GatewayClaims.Email)?.Value, user.HasClaim(GatewayClaims.Administrator, "true"));
+            accessCookie.Append(context, ticket);
             return Results.Redirect(target);
         }
 
@@ -56,9 +63,41 @@ public static class AuthEndpoints
         }
     }
 
-    /// <summary>Clears both cookies and ends the Logto session (post sign-out URI exactly as registered, plus client_id).</summary>
-    private static async Task<IResult> SignOutAsync(HttpContext context, InstanceAccessCookie accessCookie, ILoggerFactory loggers)
+    /// <summary>
+    /// <c>POST /sign-out</c> with the confirmation page's (or the user menu's) antiforgery token: revokes the session for
+    /// every replica (its cookies, captured or not, open nothing afterwards), clears both cookies and ends the Logto
+    /// session (post sign-out URI exactly as registered, plus client_id). Without a valid token nothing changes and the
+    /// confirmation page is shown again.
+    /// </summary>
+    private static async Task<IResult> SignOutAsync(
+        HttpContext context, IAntiforgery antiforgery, InstanceAccessCookie accessCookie, ISessionRevocations revocations,
+        IStringLocalizer<Strings> text, ILoggerFactory loggers)
     {
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            return Html(SignOutPage.RenderHtml(antiforgery.GetAndStoreTokens(context), text, notVerified: true), StatusCodes.Status400BadRequest);
+        }
+
+        // revoke the session (and the one of the access cookie the browser holds, should it differ), for every replica
+        var sessions = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        if (SessionClaims.Of(context.User) is { } session)
+        {
+            sessions[session.Id] = session.ExpiresAt;
+        }
+
+        if (accessCookie.TryRead(context.Request, out var access))
+        {
+            sessions[access.SessionId] = access.SessionExpiresAt;
+        }
+
+        foreach (var (id, expiresAt) in sessions)
+        {
+            if (!await revocations.RevokeAsync(id, expiresAt, context.RequestAborted))
+            {
+                AuthLog.RevocationNotShared(loggers.CreateLogger(typeof(AuthEndpoints)));
+            }
+        }
+
         accessCookie.Delete(context);
         await context.SignOutAsync(GatewayAuthentication.CookieScheme);
         try

@@ -8,8 +8,9 @@ namespace AigcGateway.Web.ForwardAuth;
 
 /// <summary>
 /// <c>GET /auth</c>, which ingress-nginx calls for every request to an instance (<c>auth-url</c>): 200 with the user's
-/// identity headers when the browser's instance-access cookie names the instance's owner, 401 without a valid cookie
-/// (nginx then sends the browser to <c>auth-signin</c>), 403 otherwise. It reads the cookie and the cached index only:
+/// identity headers when the browser's instance-access cookie names the instance's owner (and, once a third of the
+/// cookie's life has passed, a renewed cookie), 401 without a valid cookie of a current session (nginx then sends the
+/// browser to <c>auth-signin</c>), 403 otherwise. It reads the cookie and the cached index only:
 /// no Kubernetes or Logto call, no redirect, no error page.
 /// </summary>
 public static partial class ForwardAuthEndpoint
@@ -28,7 +29,7 @@ public static partial class ForwardAuthEndpoint
 
     private static IResult Handle(
         HttpContext context,
-        InstanceAccessCookie accessCookie,
+        InstanceAccessSession accessSession,
         IForwardAuthIndexSource index,
         InstanceActivity activity,
         IOptions<GatewayOptions> gateway,
@@ -39,7 +40,8 @@ public static partial class ForwardAuthEndpoint
         context.Response.Headers.CacheControl = "no-store";
 
         var request = context.Request;
-        AccessIdentity? identity = accessCookie.TryRead(request, out var ticket) ? new AccessIdentity(ticket.UserId, ticket.Email, ticket.IsAdministrator) : null;
+        // a signed-out (revoked) or ended session counts as no cookie: 401, and nginx sends the browser to sign in
+        AccessIdentity? identity = accessSession.TryAuthenticate(request, out var ticket) ? new AccessIdentity(ticket.UserId, ticket.Email, ticket.IsAdministrator) : null;
         var decision = ForwardAuthPolicy.Decide(
             identity,
             request.Headers["X-Original-URL"],
@@ -52,6 +54,7 @@ public static partial class ForwardAuthEndpoint
         {
             case ForwardAuthOutcome.Allowed:
                 activity.Stamp(decision.Instance!);
+                accessSession.RenewIfDue(context, ticket);
                 context.Response.Headers["X-Auth-Request-User"] = decision.User!.UserId;
                 if (decision.User.Email is { Length: > 0 } email)
                 {

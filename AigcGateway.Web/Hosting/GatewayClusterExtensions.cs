@@ -1,6 +1,7 @@
 using AigcGateway.Core.Coordination;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
+using AigcGateway.Core.Sessions;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Web.Auth;
@@ -32,7 +33,9 @@ public static class GatewayClusterExtensions
                 LeaseNamespace = string.IsNullOrWhiteSpace(kubernetes.LeaseNamespace) ? null : kubernetes.LeaseNamespace,
             };
         });
-        services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag])
+            .AddCheck<RevocationsReadyHealthCheck>("session-revocations", tags: [GatewayWebExtensions.ReadyTag]);
         services.AddGatewayMirrorReconciler();
         services.AddHostedService<MirrorReconcilerService>();
         return builder;
@@ -45,6 +48,15 @@ public static class GatewayClusterExtensions
             Task.FromResult(catalog.IsReady
                 ? HealthCheckResult.Healthy("the cluster cache is filled")
                 : HealthCheckResult.Unhealthy("the cluster cache has not finished its first list"));
+    }
+
+    /// <summary><c>/readyz</c>: not ready until the revoked sessions have been read (a signed-out session must not pass here).</summary>
+    private sealed class RevocationsReadyHealthCheck(ISessionRevocations revocations) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(revocations.IsReady
+                ? HealthCheckResult.Healthy("the revoked sessions are read")
+                : HealthCheckResult.Unhealthy("the revoked sessions have not been read yet"));
     }
 
     /// <summary>

@@ -1,10 +1,16 @@
 using System.Globalization;
+using AigcGateway.Web.Auth;
 using AigcGateway.Web.Components;
+using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Endpoints;
 using AigcGateway.Web.ForwardAuth;
 using AigcGateway.Web.Preferences;
+using AigcGateway.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 
 namespace AigcGateway.Web.Hosting;
@@ -38,7 +44,11 @@ public static class GatewayWebExtensions
                 new AcceptLanguageHeaderRequestCultureProvider(),
             ];
         });
+        services.AddOptions<ForwardedHeadersOptions>()
+            .Configure<IOptions<GatewayOptions>>((forwarded, gateway) => TrustedProxies.Configure(forwarded, gateway.Value));
         services.AddCascadingAuthenticationState();
+        // open dashboards re-check their user (signed out elsewhere, session ended, administrator role removed)
+        services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>());
         services.AddHealthChecks();
         services.AddSingleton<Demo.DemoControl>();
         return builder;
@@ -46,14 +56,18 @@ public static class GatewayWebExtensions
 
     public static WebApplication UseGatewayWeb(this WebApplication app)
     {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseForwardedHeaders();
+        app.UseGatewayPublicScheme();
+        app.UseGatewaySecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
-            app.UseHsts();
         }
 
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseRequestLocalization();
+        app.UseMiddleware<BlazorOriginGuard>();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,10 +1,11 @@
+using AigcGateway.Web.Auth;
 using Microsoft.AspNetCore.Localization;
 
 namespace AigcGateway.Web.Preferences;
 
 /// <summary>
 /// <c>GET /culture/{culture}?returnUrl=</c>: remembers the language in the standard culture cookie and returns to a
-/// local page. The language must be applied to the whole page (server-rendered parts included), so the switch reloads.
+/// local page (<see cref="ReturnUrlValidator.ResolveLocal"/>). The language must be applied to the whole page (server-rendered parts included), so the switch reloads.
 /// </summary>
 public static class PreferenceEndpoints
 {
@@ -32,16 +33,8 @@ public static class PreferenceEndpoints
                     Secure = context.Request.IsHttps,
                     SameSite = SameSiteMode.Lax,
                 });
-            return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
+            return Results.LocalRedirect(ReturnUrlValidator.ResolveLocal(returnUrl));
         }).AllowAnonymous();
         return endpoints;
     }
-
-    /// <summary>Only paths of this site: "/x" but not "//host" or "/\host".</summary>
-    public static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url)
-        && url[0] == '/'
-        && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
-        && !url.Contains('\\', StringComparison.Ordinal)
-        && !url.Any(char.IsControl);
 }

@@ -28,6 +28,7 @@ internal sealed record ResourceType(
     public static ResourceType PersistentVolumeClaims { get; } =
         new("", "v1", "persistentvolumeclaims", "persistentvolumeclaim", "PersistentVolumeClaim", true, ["pvc"], true);
     public static ResourceType Events { get; } = new("", "v1", "events", "event", "Event", true, ["ev"], false);
+    public static ResourceType ConfigMaps { get; } = new("", "v1", "configmaps", "configmap", "ConfigMap", true, ["cm"], false);
     public static ResourceType Namespaces { get; } = new("", "v1", "namespaces", "namespace", "Namespace", false, ["ns"], true);
     public static ResourceType Leases { get; } = new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true, [], false);
     public static ResourceType GameServerSets { get; } =
@@ -39,5 +40,5 @@ internal sealed record ResourceType(
         false, ["crd", "crds"], true, ReadOnly: true);
 
     public static ImmutableArray<ResourceType> All { get; } =
-        [Pods, PersistentVolumeClaims, Events, Namespaces, Leases, GameServerSets, GameServers, CustomResourceDefinitions];
+        [Pods, PersistentVolumeClaims, Events, ConfigMaps, Namespaces, Leases, GameServerSets, GameServers, CustomResourceDefinitions];
 }
