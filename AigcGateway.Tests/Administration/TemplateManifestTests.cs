@@ -49,7 +49,7 @@ public sealed class TemplateManifestTests
         var conf = NetworkConf(Build()).ToList();
 
         conf.ShouldContain(("Host", "sd-<id>.example.com"));
-        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dashboard.example.com/sign-in"));
         conf.ShouldContain(("TlsSecretName", "wildcard-tls"));
         Build()["spec"]!["network"]!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");

@@ -58,7 +58,7 @@ public sealed class DemoSeedTests
         var conf = sets.Single(s => s.Metadata.Name == "sd-gpu").Spec.Network!["networkConf"]!.AsArray()
             .Select(c => (c!["name"]!.GetValue<string>(), c["value"]!.GetValue<string>())).ToList();
         conf.ShouldContain(("Host", "sd-gpu-<id>.demo.example"));
-        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dash.demo.example/auth"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dash.demo.example/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dash.demo.example/sign-in"));
         sets.Single(s => s.Metadata.Name == "sd-gpu").Spec.Network!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");
     }

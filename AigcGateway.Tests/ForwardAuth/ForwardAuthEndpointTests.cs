@@ -46,16 +46,16 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
                 _app.Services.GetRequiredService<IOptions<GatewayOptions>>())
             .Protect(userId, userId + "@example.com", admin);
 
-    private async Task<HttpResponseMessage> AuthAsync(string? cookie, string url)
+    private async Task<HttpResponseMessage> AuthAsync(string? cookie, string url, string path = "/auth", HttpClient? client = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Original-URL", url);
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", $"{InstanceAccessCookie.Name}={cookie}");
         }
 
-        return await _client.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+        return await (client ?? _client).SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -130,5 +130,41 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         using var response = await AuthAsync(CookieFor(LogtoDemoUsers.Admin.Id, admin: true), _aliceUrl);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_server_block_host_nginx_sends_in_the_auth_url_must_be_the_host_of_the_original_url()
+    {
+        var cookie = CookieFor(LogtoDemoUsers.Alice.Id);
+        var aliceHost = new Uri(_aliceUrl).Host;
+        var bobHost = new Uri(_bobUrl).Host;
+
+        using var own = await AuthAsync(cookie, _aliceUrl, $"/auth?host={aliceHost}");
+        using var other = await AuthAsync(cookie, _aliceUrl, $"/auth?host={bobHost}");
+        using var twice = await AuthAsync(cookie, _aliceUrl, $"/auth?host={aliceHost}&host={aliceHost}");
+
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        twice.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task With_RequireHostBinding_an_auth_url_without_the_host_parameter_is_refused()
+    {
+        await using var app = new GatewayAppFactory().WithSetting("Gateway:RequireHostBinding", "true");
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var instances = app.Services.GetRequiredService<IInstanceService>();
+        await instances.WaitForReadyAsync();
+        (await instances.InstallAsync(LogtoDemoUsers.Alice.Id, SdCpu, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        var url = (await instances.WaitForStateAsync(LogtoDemoUsers.Alice.Id, SdCpu, InstanceState.Running)).Url!;
+        var cookie = new InstanceAccessCookie(
+                app.Services.GetRequiredService<IDataProtectionProvider>(), TimeProvider.System, app.Services.GetRequiredService<IOptions<GatewayOptions>>())
+            .Protect(LogtoDemoUsers.Alice.Id, null);
+
+        using var legacy = await AuthAsync(cookie, url.ToString(), client: client);
+        using var bound = await AuthAsync(cookie, url.ToString(), $"/auth?host={url.Host}", client);
+
+        legacy.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        bound.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }

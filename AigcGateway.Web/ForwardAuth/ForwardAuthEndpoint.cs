@@ -46,7 +46,9 @@ public static partial class ForwardAuthEndpoint
             request.Headers["X-Forwarded-Host"],
             request.Headers["X-Forwarded-Uri"],
             index.Current,
-            gateway.Value.AllowAdminInstanceAccess);
+            gateway.Value.AllowAdminInstanceAccess,
+            request.Query[ForwardAuthHostBinding.QueryParameter],
+            gateway.Value.HostBindingRequired);
 
         switch (decision.Outcome)
         {

@@ -66,12 +66,17 @@ public sealed class IngressClusterEnvironment : IAsyncDisposable
         return new IngressClusterEnvironment(port, dns, gateway);
     }
 
-    /// <summary>Creates a GameServerSet in the cluster, as <c>kubectl apply</c> would.</summary>
+    /// <summary>Creates a GameServerSet in the cluster, as <c>kubectl apply</c> would, and waits until the gateway's cache has it.</summary>
     public async Task CreateTemplateAsync(JsonObject gameServerSet)
     {
+        ArgumentNullException.ThrowIfNull(gameServerSet);
         using var response = await _cluster.PostAsJsonAsync(
             $"/apis/game.kruise.io/v1alpha1/namespaces/{Namespace}/gameserversets", gameServerSet, Xunit.TestContext.Current.CancellationToken);
         response.EnsureSuccessStatusCode();
+        var template = new TemplateRef(Namespace, gameServerSet["metadata"]!["name"]!.GetValue<string>());
+        var listed = await Gateway.Services.GetRequiredService<SnapshotHub>().WaitForAsync(
+            s => s.Templates.ContainsKey(template), TimeSpan.FromSeconds(20), TimeProvider.System, Xunit.TestContext.Current.CancellationToken);
+        listed.ShouldBeTrue($"the gateway did not list {template}");
     }
 
     /// <summary>Waits (on the gateway's snapshot) until the GameServer of the instance has published its network address.</summary>
