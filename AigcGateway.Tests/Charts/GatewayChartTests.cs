@@ -252,6 +252,16 @@ public sealed class GatewayChartTests
         container.Env("Gateway__CookieDomain").String("value").ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("", "false")]
+    [InlineData("requireHostBinding: true\n", "true")]
+    public async Task Requiring_the_host_binding_is_a_chart_value_off_by_default(string values, string expected)
+    {
+        var container = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, values)).Manifests().GatewayContainer();
+
+        container.Env("Gateway__RequireHostBinding").String("value").ShouldBe(expected);
+    }
+
     [Fact]
     public async Task The_internal_logto_endpoint_is_passed_only_when_set()
     {
