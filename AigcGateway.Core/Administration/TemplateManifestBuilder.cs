@@ -105,6 +105,7 @@ public static class TemplateManifestBuilder
 
         networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthUrl, IngressAnnotations.AuthUrlFor(rules.PublicUrl))));
         networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthSignin, IngressAnnotations.AuthSigninFor(rules.PublicUrl))));
+        networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthResponseHeaders, IngressAnnotations.ResponseHeaders)));
 
         return new JsonObject
         {

@@ -12,6 +12,13 @@ public static class IngressAnnotations
     public const string AuthSignin = "nginx.ingress.kubernetes.io/auth-signin";
     public const string AuthResponseHeaders = "nginx.ingress.kubernetes.io/auth-response-headers";
 
+    /// <summary>
+    /// The headers of <c>/auth</c>'s 200 that nginx passes to the engine, replacing the client's headers of the same
+    /// name: the identity (a client-sent <c>X-Auth-Request-User</c> would reach the engine otherwise) and the Cookie
+    /// header without the gateway's cookies.
+    /// </summary>
+    public const string ResponseHeaders = "X-Auth-Request-User,X-Auth-Request-Email,Cookie";
+
     /// <summary><c>&lt;public URL&gt;/auth?host=$host</c>: <c>/auth</c> bound to the server block nginx chose.</summary>
     public static string AuthUrlFor(Uri publicUrl) => Origin(publicUrl) + "/auth" + ForwardAuthHostBinding.Query;
 

@@ -51,6 +51,7 @@ public sealed class TemplateManifestTests
         conf.ShouldContain(("Host", "sd-<id>.example.com"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dashboard.example.com/sign-in"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie"));
         conf.ShouldContain(("TlsSecretName", "wildcard-tls"));
         Build()["spec"]!["network"]!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");
     }

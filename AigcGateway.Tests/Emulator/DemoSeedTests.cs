@@ -60,6 +60,7 @@ public sealed class DemoSeedTests
         conf.ShouldContain(("Host", "sd-gpu-<id>.demo.example"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dash.demo.example/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dash.demo.example/sign-in"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie"));
         sets.Single(s => s.Metadata.Name == "sd-gpu").Spec.Network!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");
     }
 

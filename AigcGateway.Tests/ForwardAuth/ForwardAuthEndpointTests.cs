@@ -167,4 +167,19 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         legacy.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
         bound.StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task The_200_answer_gives_nginx_the_requests_cookies_without_the_gateways_for_the_engine()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        request.Headers.Add("X-Original-URL", _aliceUrl);
+        request.Headers.Add("Cookie", $"theme=dark; {InstanceAccessCookie.Name}={CookieFor(LogtoDemoUsers.Alice.Id)}; {GatewayAuthentication.SessionCookieName}=x");
+        using var withOthers = await _client.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+        using var alone = await AuthAsync(CookieFor(LogtoDemoUsers.Alice.Id), _aliceUrl);
+
+        withOthers.StatusCode.ShouldBe(HttpStatusCode.OK);
+        withOthers.Headers.GetValues("Cookie").ShouldBe(["theme=dark"]);
+        alone.StatusCode.ShouldBe(HttpStatusCode.OK);
+        alone.Headers.Contains("Cookie").ShouldBeFalse();
+    }
 }

@@ -75,12 +75,15 @@ public sealed class NginxIngress : IAsyncDisposable
 
                     location / {
                         auth_request /_external-auth;
+                        # the demo templates' auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie
                         auth_request_set $auth_user $upstream_http_x_auth_request_user;
                         auth_request_set $auth_email $upstream_http_x_auth_request_email;
+                        auth_request_set $auth_cookies $upstream_http_cookie;
                         error_page 401 = @auth_signin;
                         proxy_set_header Host $http_host;
                         proxy_set_header X-Auth-Request-User $auth_user;
                         proxy_set_header X-Auth-Request-Email $auth_email;
+                        proxy_set_header Cookie $auth_cookies;
                         proxy_pass http://{{upstreamInstances}};
                     }
                 }

@@ -60,6 +60,11 @@ public static partial class ForwardAuthEndpoint
                     context.Response.Headers["X-Auth-Request-Email"] = email;
                 }
 
+                if (EngineCookieHeader.From(request.Headers.Cookie) is { } engineCookies)
+                {
+                    context.Response.Headers.Cookie = engineCookies;
+                }
+
                 return Results.Ok();
             case ForwardAuthOutcome.Unauthenticated:
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);

@@ -112,7 +112,8 @@ internal static class DemoSeed
                         Conf("PathType", "ImplementationSpecific"),
                         Conf("Path", path),
                         Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthUrl, IngressAnnotations.AuthUrlFor(options.DashboardUrl))),
-                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthSignin, IngressAnnotations.AuthSigninFor(options.DashboardUrl)))),
+                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthSignin, IngressAnnotations.AuthSigninFor(options.DashboardUrl))),
+                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthResponseHeaders, IngressAnnotations.ResponseHeaders))),
                 },
             },
         };
