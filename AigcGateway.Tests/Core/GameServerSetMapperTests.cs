@@ -20,7 +20,7 @@ public sealed class GameServerSetMapperTests
     [Fact]
     public void The_api_object_maps_to_a_template_with_its_desired_state()
     {
-        var state = GameServerSetMapper.ToState(Fixture());
+        var state = GameServerSetMapper.ToState(Fixture(), ConformanceRules.Unknown);
 
         state.Ref.ShouldBe(new TemplateRef("default", "sd-cpu"));
         state.Replicas.ShouldBe(2);
@@ -30,14 +30,32 @@ public sealed class GameServerSetMapperTests
         state.Owners.ShouldBeEmpty();
     }
 
+    private static readonly ConformanceRules ThisGateway = new(new Uri("https://dashboard.example.com"));
+
+    /// <summary>The object as a real server returns it: a template written before the ?host=$host binding.</summary>
     [Fact]
-    public void The_api_object_is_a_conforming_installable_template()
+    public void The_api_object_of_a_template_written_before_the_host_binding_is_not_protected_until_it_is_edited()
     {
-        var template = GameServerSetMapper.ToState(Fixture()).Template;
+        var template = GameServerSetMapper.ToState(Fixture(), ThisGateway).Template;
+
+        template.Problems.Where(p => p.Severity == ConformanceSeverity.Error).Select(p => p.Code).ShouldBe([ConformanceCode.HostBindingMissing]);
+        template.Problems.Where(p => p.Severity == ConformanceSeverity.Warning).Select(p => p.Code)
+            .ShouldBe([ConformanceCode.IdentityHeaderNotReplaced, ConformanceCode.AccessCookieReachesEngine]);
+        template.IsInstallable.ShouldBeFalse();
+        template.CanBeProtected.ShouldBeTrue();
+        template.IsProtected.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_api_object_with_the_current_annotations_is_a_conforming_protected_template()
+    {
+        var gss = KubernetesJson.Deserialize<GameServerSet>(Core.Fixture.CurrentTemplate());
+
+        var template = GameServerSetMapper.ToState(gss, ThisGateway).Template;
 
         template.Problems.ShouldBeEmpty();
         template.IsInstallable.ShouldBeTrue();
-        template.CanBeProtected.ShouldBeTrue();
+        template.IsProtected.ShouldBeTrue();
         template.DisplayName.ShouldBe("sd-cpu");
         template.DataVolumeNames.ShouldBe(["user-data"]);
         template.Resources.DataVolumeSize.ShouldBe("50Gi");
@@ -55,7 +73,7 @@ public sealed class GameServerSetMapperTests
             g.Metadata.Annotations[TemplateAnnotations.IdleTimeout] = "1h30m";
         });
 
-        var template = GameServerSetMapper.ToState(gss).Template;
+        var template = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template;
 
         template.DisplayName.ShouldBe("Stable Diffusion (CPU)");
         template.Description.ShouldBe("Draw pictures.");
@@ -72,7 +90,7 @@ public sealed class GameServerSetMapperTests
                            {"name":"b","resources":{"limits":{"nvidia.com/gpu":1}}}]}
             """).RootElement.Clone());
 
-        var resources = GameServerSetMapper.ToState(gss).Template.Resources;
+        var resources = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Resources;
 
         resources.GpuCount.ShouldBe(2);
         resources.Cpu.ShouldBe("4");
@@ -87,7 +105,7 @@ public sealed class GameServerSetMapperTests
             {"containers":[{"name":"a","resources":{"limits":{"aliyun.com/gpu-mem":3}}}]}
             """).RootElement.Clone());
 
-        GameServerSetMapper.ToState(gss).Template.Resources.GpuMemoryGiB.ShouldBe(3);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Resources.GpuMemoryGiB.ShouldBe(3);
     }
 
     [Fact]
@@ -95,7 +113,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement(1), JsonSerializer.SerializeToElement(3)]);
 
-        GameServerSetMapper.ToState(gss).ReserveFormat.ShouldBe(ReserveIdFormat.Plain);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).ReserveFormat.ShouldBe(ReserveIdFormat.Plain);
     }
 
     [Fact]
@@ -103,7 +121,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement("x-y")]);
 
-        GameServerSetMapper.ToState(gss).Template.IsInstallable.ShouldBeFalse();
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.IsInstallable.ShouldBeFalse();
     }
 
     [Fact]
@@ -111,7 +129,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.PersistentVolumeClaimRetentionPolicy = new PvcRetentionPolicy { WhenScaled = "Delete" });
 
-        GameServerSetMapper.ToState(gss).Template.Problems.ShouldContain(p => p.Code == ConformanceCode.ScaleDownDeletesData);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Problems.ShouldContain(p => p.Code == ConformanceCode.ScaleDownDeletesData);
     }
 
     [Fact]
@@ -119,7 +137,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":"u2"}""");
 
-        GameServerSetMapper.ToState(gss).Owners.ShouldBe(new Dictionary<int, string> { [0] = "u1", [2] = "u2" });
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Owners.ShouldBe(new Dictionary<int, string> { [0] = "u1", [2] = "u2" });
     }
 
     [Fact]

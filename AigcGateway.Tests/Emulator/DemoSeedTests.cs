@@ -1,5 +1,8 @@
+using AigcGateway.Core.Kubernetes;
+using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Web.Demo.Kubernetes;
+using k8s;
 
 namespace AigcGateway.Tests.Emulator;
 
@@ -40,6 +43,30 @@ public sealed class DemoSeedTests
         Limits(gpu)["nvidia.com/gpu"]!.GetValue<int>().ShouldBe(1);
         Limits(shared)["aliyun.com/gpu-mem"]!.GetValue<int>().ShouldBe(3);
         Limits(sets.Single(s => s.Metadata.Name == "sd-cpu")).AsObject().Select(kv => kv.Key).ShouldBe(["cpu", "memory"]);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_demo_templates_that_follow_the_conventions_pass_the_gateways_conformance(bool instancesOnDashboardHost)
+    {
+        var dashboard = new Uri("http://localhost:5000");
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with
+        {
+            SeedDemo = true,
+            DashboardUrl = dashboard,
+            DemoInstancesOnDashboardHost = instancesOnDashboardHost,
+        });
+
+        var sets = KubernetesJson.Deserialize<GameServerSetList>(
+            await h.Http.GetStringAsync("/apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets", Ct)).Items;
+
+        foreach (var gss in sets.Where(s => s.Metadata.Name != "sd-legacy"))
+        {
+            var template = GameServerSetMapper.ToState(gss, new ConformanceRules(dashboard)).Template;
+            template.Problems.ShouldBeEmpty(string.Join("; ", template.Problems.Select(p => p.Message)));
+            template.IsProtected.ShouldBeTrue();
+        }
     }
 
     private static System.Text.Json.Nodes.JsonNode Limits(TestGameServerSet gss) =>

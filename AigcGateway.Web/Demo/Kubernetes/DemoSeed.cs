@@ -34,7 +34,7 @@ internal static class DemoSeed
     private static JsonObject Template(KubernetesEmulatorOptions options, Spec spec)
     {
         var (host, path) = options.DemoInstancesOnDashboardHost
-            ? (options.DashboardUrl.Authority, $"{DemoInstancePathPrefix}/{spec.Name}-<id>")
+            ? (options.DashboardUrl.Authority, $"{DemoInstancePathPrefix}/{spec.Name}-<id>/")
             : ($"{spec.Name}-<id>.{options.DemoHostSuffix}{(options.DemoInstancePort is { } port ? $":{port}" : "")}", "/");
         var args = new JsonArray([.. spec.Args.Select(a => (JsonNode)a)]);
         var annotations = new JsonObject
