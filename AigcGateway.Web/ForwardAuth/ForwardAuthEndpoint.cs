@@ -12,7 +12,7 @@ namespace AigcGateway.Web.ForwardAuth;
 /// (nginx then sends the browser to <c>auth-signin</c>), 403 otherwise. It reads the cookie and the cached index only:
 /// no Kubernetes or Logto call, no redirect, no error page.
 /// </summary>
-public static partial class ForwardAuthEndpoint
+public static class ForwardAuthEndpoint
 {
     public const string Path = "/auth";
 
@@ -32,7 +32,7 @@ public static partial class ForwardAuthEndpoint
         IForwardAuthIndexSource index,
         InstanceActivity activity,
         IOptions<GatewayOptions> gateway,
-        ILoggerFactory loggers)
+        ForwardAuthDenialLog denials)
     {
         // A 401/403 here is an answer for nginx, not a page for a person: keep the status-code pages out of it.
         context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
@@ -69,12 +69,8 @@ public static partial class ForwardAuthEndpoint
             case ForwardAuthOutcome.Unauthenticated:
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);
             default:
-                var logger = loggers.CreateLogger(typeof(ForwardAuthEndpoint));
-                LogDenied(logger, decision.User?.UserId, decision.Reason);
+                denials.Denied(decision.User?.UserId, decision.Reason);
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forward auth denied user {UserId}: {Reason}")]
-    private static partial void LogDenied(ILogger logger, string? userId, string reason);
 }

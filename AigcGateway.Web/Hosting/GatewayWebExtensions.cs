@@ -39,6 +39,7 @@ public static class GatewayWebExtensions
         services.AddCascadingAuthenticationState();
         services.AddHealthChecks();
         services.AddSingleton<Demo.DemoControl>();
+        services.AddSingleton<ForwardAuthDenialLog>();
         return builder;
     }
 
