@@ -293,4 +293,15 @@ public sealed class GatewayChartTests
         notes.ShouldContain("https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/sign-in-callback");
         notes.ShouldContain("Post sign-out URI:     https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/\n");
     }
+
+    [Fact]
+    public async Task The_install_notes_give_the_template_annotations_with_the_host_binding_and_response_headers()
+    {
+        var result = await Helm.DryRunInstallWithFilesAsync(GatewayChartValues.Chart, Token, GatewayChartValues.OriginalFile);
+
+        var notes = result.StandardOutput[result.StandardOutput.IndexOf("NOTES:", StringComparison.Ordinal)..];
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-url: https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/auth?host=$host\n");
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-signin: https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/sign-in\n");
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie\n");
+    }
 }
