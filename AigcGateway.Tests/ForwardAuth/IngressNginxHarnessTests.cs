@@ -65,6 +65,7 @@ public sealed class IngressNginxHarnessTests : IAsyncLifetime
             new("aigc", "lab-1", "lab-1.aigc.test", [new("/", "ImplementationSpecific", 7860)], annotations),
             new("aigc", "pool-1", "pool.aigc.test", [new("/u-1", "ImplementationSpecific", 7860)], annotations),
             new("aigc", "pool-2", "pool.aigc.test", [new("/p-2", "Prefix", 7860)], annotations),
+            new("aigc", "any", "*.aigc.test", [new("/", "ImplementationSpecific", 7860)], annotations),
         ];
         _backends = await InstanceBackends.StartAsync(ingresses.Select(i => i.Name), ct);
         _nginx = await NginxIngress.StartAsync(
@@ -87,10 +88,11 @@ public sealed class IngressNginxHarnessTests : IAsyncLifetime
         RawHttpResponse.SendAsync(_nginx.Port, requestLine, headers);
 
     [Fact]
-    public async Task Each_ingress_host_has_its_own_server_and_other_hosts_get_404()
+    public async Task Each_ingress_host_has_its_own_server_exact_hosts_win_over_wildcards_and_other_hosts_get_404()
     {
         (await GetAsync("lab-1.aigc.test", "/x", "Cookie: who=alice")).ServedBy.ShouldBe("lab-1");
-        (await GetAsync("lab-2.aigc.test", "/x", "Cookie: who=alice")).Status.ShouldBe(404);
+        (await GetAsync("lab-2.aigc.test", "/x", "Cookie: who=alice")).ServedBy.ShouldBe("any");
+        (await GetAsync("lab-2.other.test", "/x", "Cookie: who=alice")).Status.ShouldBe(404);
     }
 
     [Fact]
