@@ -49,18 +49,12 @@ public sealed class IngressClusterEnvironment : IAsyncDisposable
 
     public NginxIngress Nginx => _nginx ?? throw new InvalidOperationException("call PublishAsync first");
 
-    /// <param name="settings">gateway settings, e.g. <c>Gateway:RequireHostBinding</c></param>
-    public static async Task<IngressClusterEnvironment> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<IngressClusterEnvironment> StartAsync()
     {
         var port = PortReservation.Loopback();
         var dns = LoopbackDns.Start(DashboardHost);
         var dashboard = new Uri($"http://{DashboardHost}:{port.Port}");
         var gateway = new KestrelGatewayAppFactory(dashboard, "." + Domain, KubernetesEmulatorOptions.ForTests with { DashboardUrl = dashboard });
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            gateway.WithSetting(key, value);
-        }
-
         gateway.Start();
         await gateway.Services.GetRequiredService<IInstanceService>().WaitForReadyAsync();
         return new IngressClusterEnvironment(port, dns, gateway);
