@@ -3,8 +3,7 @@
 # Installs what the tests need when it is missing: as root by itself, otherwise it names the command to run.
 #   ./test.sh          everything
 #   ./test.sh --fast   only the unit and component tests (no browser, nginx, helm, emulator or whole-app tests):
-#                      the classes marked [Trait("Category", "Slow")] and the namespace TestCategory.SlowNamespace
-#                      are left out (Infrastructure/TestCategory.cs); needs nothing but the .NET SDK
+#                      the classes marked [Trait("Category", "Slow")] are left out (Infrastructure/TestCategory.cs); needs nothing but the .NET SDK
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -71,7 +70,7 @@ filter=()
 if $fast; then
   say "testing (fast: without the classes marked Category=Slow)"
   MIN_TESTS=$MIN_FAST_TESTS
-  filter=(--filter-not-trait "Category=Slow" --filter-not-namespace "AigcGateway.Tests.ForwardAuth")
+  filter=(--filter-not-trait "Category=Slow")
 else
   say "testing"
 fi

@@ -1,12 +1,13 @@
-using System.Globalization;
 using AigcGateway.Core.Instances;
 
 namespace AigcGateway.Core.Access;
 
 /// <summary>
-/// Where each owned instance of an Ingress template is published (pure): the host and path from the GameServer's
-/// network status when it has one, else from the template's <c>Host</c>/<c>Path</c> settings with <c>&lt;id&gt;</c> filled in.
-/// Instances of other network types are not listed: nothing can protect them.
+/// Where each owned instance of an Ingress template is published (pure): the host and path its GameServer's network
+/// status reports (OKG names each port after the Ingress path). An instance without a published address (paused: no
+/// GameServer; starting: no address yet) has no Ingress, so it is not listed: deriving an address from the template's
+/// pattern would let its owner in wherever nginx sends that address, e.g. to a running neighbour whose plain-prefix
+/// path (<c>/u-1</c>) also matches <c>/u-11</c>. Instances of other network types are not listed: nothing can protect them.
 /// </summary>
 internal static class EndpointProjector
 {
@@ -15,8 +16,7 @@ internal static class EndpointProjector
         ArgumentNullException.ThrowIfNull(snapshot);
         foreach (var state in snapshot.Templates.Values)
         {
-            var network = state.Template.Network;
-            if (!network.CanBeProtected)
+            if (!state.Template.Network.CanBeProtected)
             {
                 continue;
             }
@@ -24,20 +24,14 @@ internal static class EndpointProjector
             foreach (var (id, owner) in state.Owners)
             {
                 var instance = new InstanceRef(state.Ref, id);
-                var gs = snapshot.GameServer(instance);
-                var address = gs?.ExternalAddresses.FirstOrDefault(a => !string.IsNullOrEmpty(a.EndPoint));
-                var idText = id.ToString(CultureInfo.InvariantCulture);
-                var host = address?.EndPoint
-                    ?? network.ValuesOf("Host").FirstOrDefault()?.Replace("<id>", idText, StringComparison.Ordinal);
-                if (string.IsNullOrWhiteSpace(host))
+                var address = snapshot.GameServer(instance)?.ExternalAddresses.FirstOrDefault(a => !string.IsNullOrWhiteSpace(a.EndPoint));
+                var path = address?.Ports.Select(p => p.Name).FirstOrDefault(n => n is not null && n.StartsWith('/'));
+                if (address is null || path is null)
                 {
                     continue;
                 }
 
-                var path = address?.Ports.Select(p => p.Name).FirstOrDefault(n => n is not null && n.StartsWith('/'))
-                    ?? network.ValuesOf("Path").FirstOrDefault()?.Replace("<id>", idText, StringComparison.Ordinal)
-                    ?? "/";
-                yield return new InstanceEndpoint(instance, owner, host, path);
+                yield return new InstanceEndpoint(instance, owner, address.EndPoint!, path);
             }
         }
     }

@@ -1,8 +1,9 @@
 namespace AigcGateway.Core.Access;
 
 /// <summary>
-/// The forward-auth decision: a pure function of the request's original address, the identity in the instance-access
-/// cookie and the index built from the cluster snapshot. No Kubernetes or Logto call happens here.
+/// The forward-auth decision: a pure function of the request's original address (bound to the host of the server
+/// block nginx chose, see <see cref="ForwardAuthHostBinding"/>), the identity in the instance-access cookie and the
+/// index built from the cluster snapshot. No Kubernetes or Logto call happens here.
 /// </summary>
 public static class ForwardAuthPolicy
 {
@@ -12,7 +13,9 @@ public static class ForwardAuthPolicy
         IReadOnlyList<string> forwardedHost,
         IReadOnlyList<string> forwardedUri,
         ForwardAuthIndex index,
-        bool allowAdministrators = false)
+        bool allowAdministrators = false,
+        IReadOnlyList<string>? boundHost = null,
+        bool requireHostBinding = false)
     {
         if (identity is null || string.IsNullOrEmpty(identity.UserId))
         {
@@ -20,6 +23,12 @@ public static class ForwardAuthPolicy
         }
 
         if (!ForwardAuthTarget.TryFromHeaders(originalUrl, forwardedHost, forwardedUri, out var target, out var reason))
+        {
+            return ForwardAuthDecision.Forbidden(reason, identity);
+        }
+
+        // Requests that did not come through nginx's auth-url (the demo's own instance pages) have no server block to bind to.
+        if (boundHost is not null && !ForwardAuthHostBinding.Holds(boundHost, target!, requireHostBinding, out reason))
         {
             return ForwardAuthDecision.Forbidden(reason, identity);
         }

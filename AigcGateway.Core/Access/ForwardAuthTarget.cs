@@ -6,8 +6,10 @@ namespace AigcGateway.Core.Access;
 /// <summary>
 /// The address a browser asked ingress-nginx for, normalised so that every spelling of one address compares equal
 /// and nothing ambiguous gets through: lower-case ASCII host without port or trailing dot, and a decoded path with dot
-/// segments resolved and repeated slashes merged (as nginx does). Anything an upstream could read differently
-/// (user-info, encoded slashes or backslashes, double encoding, control characters, paths above the root) is refused.
+/// segments resolved and repeated slashes merged (as nginx does). Anything that is not an absolute-form request target
+/// (whitespace, comma-joined lists, raw non-ASCII, characters outside RFC 3986, an empty host) and anything an
+/// upstream could read differently (user-info, encoded slashes or backslashes, double encoding, control characters,
+/// paths above the root) is refused.
 /// </summary>
 public sealed record ForwardAuthTarget(string Host, string Path)
 {
@@ -49,6 +51,11 @@ public sealed record ForwardAuthTarget(string Host, string Path)
             return false;
         }
 
+        if (!HasOnlyTargetCharacters(forwardedHost[0], "X-Forwarded-Host", out reason) || !HasOnlyTargetCharacters(uri, "X-Forwarded-Uri", out reason))
+        {
+            return false;
+        }
+
         return TryCreate(forwardedHost[0], uri, out target, out reason);
     }
 
@@ -59,6 +66,11 @@ public sealed record ForwardAuthTarget(string Host, string Path)
         if (string.IsNullOrWhiteSpace(url))
         {
             reason = "the original URL is empty";
+            return false;
+        }
+
+        if (!HasOnlyTargetCharacters(url, "the original URL", out reason))
+        {
             return false;
         }
 
@@ -237,4 +249,42 @@ public sealed record ForwardAuthTarget(string Host, string Path)
     }
 
     private static bool IsHex(char c) => char.IsAsciiHexDigit(c);
+
+    /// <summary>
+    /// Only the characters of an RFC 9112 absolute-form request target (RFC 3986 absolute-URI: unreserved, sub-delims,
+    /// <c>:</c>, <c>@</c>, <c>/</c>, <c>?</c> and <c>%</c> escapes; no fragment), and not a comma-joined list of URLs.
+    /// nginx builds <c>X-Original-URL</c> from the raw request line, so anything else was sent on purpose: whitespace
+    /// (a proxy's <c>", "</c> between joined headers), raw non-ASCII, quotes, brackets.
+    /// </summary>
+    private static bool HasOnlyTargetCharacters(string text, string what, out string reason)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsAsciiLetterOrDigit(c) || TargetPunctuation.Contains(c, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            reason = c switch
+            {
+                ' ' or '\t' => $"{what} contains whitespace (a comma-joined list of URLs?)",
+                < ' ' or '\x7f' => $"{what} contains a control character",
+                > '\x7f' => $"{what} contains a raw non-ASCII character (browsers send it percent-encoded)",
+                '#' => $"{what} contains a fragment, which no request target has",
+                _ => $"{what} contains '{c}', which RFC 3986 does not allow unencoded",
+            };
+            return false;
+        }
+
+        if (text.Contains(",http://", StringComparison.OrdinalIgnoreCase) || text.Contains(",https://", StringComparison.OrdinalIgnoreCase))
+        {
+            reason = $"{what} is a comma-joined list of URLs";
+            return false;
+        }
+
+        reason = "";
+        return true;
+    }
+
+    private const string TargetPunctuation = "-._~!$&'()*+,;=:@/?%";
 }

@@ -215,9 +215,8 @@ internal sealed partial class AdministrationService : IAdministration
     {
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(edited);
-        var changed = !JsonNode.DeepEquals(ManifestReviewer.Field(basis.Manifest, "spec", "gameServerTemplate"), ManifestReviewer.Field(edited, "spec", "gameServerTemplate"));
         var running = _hub.Current.GameServers.GetValueOrDefault(basis.Template)?.Values.Count(g => !g.Deleting) ?? 0;
-        return new EditImpact(changed, changed ? running : 0);
+        return EditImpact.Of(basis.Manifest, edited, running);
     }
 
     public async Task<TemplateWriteResult> UpdateTemplateAsync(string actor, TemplateEditBasis basis, JsonObject edited, CancellationToken cancellationToken)

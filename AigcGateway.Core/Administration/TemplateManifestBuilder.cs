@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using AigcGateway.Core.Templates;
 
 namespace AigcGateway.Core.Administration;
 
 /// <summary>
 /// Turns a validated <see cref="TemplateDraft"/> into a GameServerSet that follows the gateway's conventions:
 /// no instance at creation (replicas 0), ReserveIds scale-down so paused ids are kept, a data volume per instance,
-/// and a Kubernetes-Ingress network whose auth-url / auth-signin annotations point at this gateway.
+/// and a Kubernetes-Ingress network whose auth-url (bound to nginx's <c>$host</c>) and auth-signin annotations point at
+/// this gateway.
 /// </summary>
 public static class TemplateManifestBuilder
 {
@@ -17,7 +19,6 @@ public static class TemplateManifestBuilder
     {
         ArgumentNullException.ThrowIfNull(draft);
         ArgumentNullException.ThrowIfNull(rules);
-        var publicUrl = rules.PublicUrl.GetLeftPart(UriPartial.Authority);
 
         var labels = new JsonObject { ["app.kubernetes.io/managed-by"] = "aigc-gateway" };
         foreach (var (key, value) in rules.CatalogLabels.OrderBy(l => l.Key, StringComparer.Ordinal))
@@ -102,8 +103,9 @@ public static class TemplateManifestBuilder
             networkConf.Add(Param("TlsSecretName", draft.TlsSecretName));
         }
 
-        networkConf.Add(Param("Annotation", $"nginx.ingress.kubernetes.io/auth-url: {publicUrl}/auth"));
-        networkConf.Add(Param("Annotation", $"nginx.ingress.kubernetes.io/auth-signin: {publicUrl}/sign-in"));
+        networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthUrl, IngressAnnotations.AuthUrlFor(rules.PublicUrl))));
+        networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthSignin, IngressAnnotations.AuthSigninFor(rules.PublicUrl))));
+        networkConf.Add(Param("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthResponseHeaders, IngressAnnotations.ResponseHeaders)));
 
         return new JsonObject
         {

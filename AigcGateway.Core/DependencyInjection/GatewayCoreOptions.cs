@@ -14,6 +14,9 @@ public sealed record GatewayCoreOptions
 
     public LifecycleOptions Lifecycle { get; init; } = new();
 
+    /// <summary>What templates are checked against: this gateway's public URL, which their auth annotations must name.</summary>
+    public ConformanceRules Conformance { get; init; } = ConformanceRules.Unknown;
+
     public KubernetesConnection Kubernetes { get; init; } = KubernetesConnection.Default;
 
     /// <summary>

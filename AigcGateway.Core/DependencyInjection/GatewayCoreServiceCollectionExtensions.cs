@@ -34,6 +34,7 @@ public static class GatewayCoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(options);
         services.AddSingleton(sp => sp.GetRequiredService<GatewayCoreOptions>().Lifecycle);
+        services.AddSingleton(sp => sp.GetRequiredService<GatewayCoreOptions>().Conformance);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new InstanceActivity(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SnapshotHub>();

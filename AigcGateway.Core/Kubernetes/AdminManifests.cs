@@ -11,14 +11,14 @@ internal static class AdminManifests
     /// <summary>Annotation set while a template deletion runs: its value is the chosen volume handling.</summary>
     public const string Deletion = "aigc-gateway.io/deletion";
 
-    public static ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest)
+    public static ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest, ConformanceRules rules)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var gss = KubernetesJson.Deserialize<GameServerSet>(manifest.ToJsonString());
         gss.Metadata ??= new();
         gss.Metadata.Name ??= "unnamed";
         gss.Spec ??= new();
-        return GameServerSetMapper.ToState(gss).Template.Problems;
+        return GameServerSetMapper.ToState(gss, rules).Template.Problems;
     }
 
     /// <summary>The deletion marker of a template read by the cache, if a deletion started.</summary>

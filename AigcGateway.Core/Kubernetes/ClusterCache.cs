@@ -185,7 +185,7 @@ internal sealed partial class ClusterCache(
         var labels = gss.Metadata.Labels is null ? null : new Dictionary<string, string>(gss.Metadata.Labels);
         return type == WatchEventType.Deleted || !filter.Matches(key.Namespace, labels)
             ? templates.Remove(key)
-            : templates.SetItem(key, GameServerSetMapper.ToState(gss));
+            : templates.SetItem(key, GameServerSetMapper.ToState(gss, options.Conformance));
     }
 
     private void ApplyGameServers(string? ns, IReadOnlyList<GameServer>? list, WatchEventType type, GameServer? gs) =>

@@ -14,7 +14,8 @@ internal static class GameServerSetMapper
 
     public static TemplateRef RefOf(GameServerSet gss) => new(gss.Metadata.NamespaceProperty ?? "default", gss.Metadata.Name);
 
-    public static TemplateState ToState(GameServerSet gss)
+    /// <param name="rules">what conformance compares the template with (this gateway's public URL)</param>
+    public static TemplateState ToState(GameServerSet gss, ConformanceRules rules)
     {
         ArgumentNullException.ThrowIfNull(gss);
         var annotations = gss.Metadata.Annotations;
@@ -29,7 +30,7 @@ internal static class GameServerSetMapper
             gss.Spec.ScaleStrategy?.ScaleDownStrategyType,
             gss.Spec.PersistentVolumeClaimRetentionPolicy?.WhenScaled,
             claims.Count,
-            network.Type,
+            network,
             reserve.Problems,
             owners.Problems);
         var display = TemplateDisplay.Read(key => Annotation(annotations, key));
@@ -43,7 +44,7 @@ internal static class GameServerSetMapper
             IdleTimeout = ParseDuration(Annotation(annotations, TemplateAnnotations.IdleTimeout)),
             Resources = Resources(gss.Spec.GameServerTemplate),
             Network = network,
-            Problems = [.. ConformanceChecker.Check(shape), .. display.Problems],
+            Problems = [.. ConformanceChecker.Check(shape, rules), .. display.Problems],
             DataVolumeNames = [.. claims.Select(ClaimName).OfType<string>()],
         };
         return new TemplateState

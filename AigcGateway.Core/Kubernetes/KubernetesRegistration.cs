@@ -1,5 +1,6 @@
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
+using AigcGateway.Core.Templates;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -32,8 +33,8 @@ internal static class KubernetesRegistration
             sp.GetRequiredService<ILogger<KubernetesSessionRevocations>>()));
         services.AddSingleton<Sessions.ISessionRevocations>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
-        services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
-        services.AddSingleton(new ClusterCacheOptions());
+        services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<ConformanceRules>()));
+        services.AddSingleton(sp => new ClusterCacheOptions { Conformance = sp.GetRequiredService<ConformanceRules>() });
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),
             sp.GetRequiredService<SnapshotHub>(),

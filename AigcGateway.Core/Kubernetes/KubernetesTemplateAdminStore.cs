@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace AigcGateway.Core.Kubernetes;
 
 /// <summary><see cref="ITemplateAdminStore"/> over KubernetesClient: whole GameServerSets as JSON, so unknown fields survive.</summary>
-internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvider time) : ITemplateAdminStore
+internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvider time, ConformanceRules conformance) : ITemplateAdminStore
 {
     private const string Group = GameServerSet.Group;
     private const string Version = GameServerSet.Version;
@@ -20,7 +20,8 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
 
     /// <summary>The store over the client the core registered.</summary>
     public static ITemplateAdminStore FromServices(IServiceProvider services) =>
-        new KubernetesTemplateAdminStore(services.GetRequiredService<IKubernetes>(), services.GetRequiredService<TimeProvider>());
+        new KubernetesTemplateAdminStore(
+            services.GetRequiredService<IKubernetes>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ConformanceRules>());
 
     public async Task<TemplateEditBasis?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
     {
@@ -170,7 +171,7 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         }
     }
 
-    public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest);
+    public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest, conformance);
 
     /// <summary>The manifest without status and the fields the server maintains (kept: everything an administrator wrote).</summary>
     internal static JsonObject ForEditing(JsonObject manifest)

@@ -4,13 +4,13 @@ using AigcGateway.Core.Templates;
 namespace AigcGateway.Core.Kubernetes;
 
 /// <summary>The lifecycle's writes over the Kubernetes API: each write is one PUT of the GameServerSet it was computed from.</summary>
-internal sealed class KubernetesTemplateStore(IKubernetesApi api) : ITemplateStore
+internal sealed class KubernetesTemplateStore(IKubernetesApi api, ConformanceRules conformance) : ITemplateStore
 {
     public async Task<TemplateState?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
         var gss = await api.ReadGameServerSetAsync(template.Namespace, template.Name, cancellationToken).ConfigureAwait(false);
-        return gss is null ? null : GameServerSetMapper.ToState(gss);
+        return gss is null ? null : GameServerSetMapper.ToState(gss, conformance);
     }
 
     public async Task<TemplateState> WriteAsync(TemplateState basis, TemplateWrite write, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class KubernetesTemplateStore(IKubernetesApi api) : ITemplateSto
         var updated = GameServerSetMapper.ApplyWrite(source, write);
         updated.Metadata.ResourceVersion = basis.ResourceVersion;
         var written = await api.ReplaceGameServerSetAsync(updated, cancellationToken).ConfigureAwait(false);
-        return GameServerSetMapper.ToState(written);
+        return GameServerSetMapper.ToState(written, conformance);
     }
 
     public Task DeletePodAsync(InstanceRef instance, CancellationToken cancellationToken)

@@ -32,6 +32,9 @@ public sealed record Template
     /// <summary>Forward auth can protect this template's instances (Kubernetes-Ingress only).</summary>
     public bool CanBeProtected => Network.CanBeProtected;
 
+    /// <summary>Its instances are protected by this gateway: an Ingress whose annotations ask this gateway, bound and unambiguous.</summary>
+    public bool IsProtected => CanBeProtected && !Problems.Any(p => p.Severity == ConformanceSeverity.Error && ConformanceChecker.IsAboutProtection(p.Code));
+
     /// <summary>Value equality, including the lists (so an unchanged template re-read from the cluster is equal).</summary>
     public bool Equals(Template? other) =>
         other is not null

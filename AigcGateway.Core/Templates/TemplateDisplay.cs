@@ -88,8 +88,9 @@ public static class TemplateDisplay
     public static ConformanceProblem IconNotAccepted(string icon) => new(
         ConformanceCode.IconNotAccepted,
         ConformanceSeverity.Warning,
-        $"annotation {TemplateAnnotations.Icon} \"{Cap(Clean(icon), 100)}\" is not an accepted icon, so the catalog shows the default one. "
-        + $"Use a Material icon name (e.g. palette), an image under {TemplateIcon.AssetFolder} on the dashboard, or an http(s) image URL on another host.");
+        TemplateAnnotations.Icon,
+        Cap(Clean(icon), 100),
+        TemplateIcon.AssetFolder);
 
     private static string? Text(Func<string, string?> annotation, string key, int max, ImmutableArray<ConformanceProblem>.Builder problems)
     {
@@ -105,7 +106,7 @@ public static class TemplateDisplay
             problems.Add(new(
                 ConformanceCode.DisplayTextHidden,
                 ConformanceSeverity.Warning,
-                $"annotation {key} contains control characters or Unicode direction overrides (U+202A-U+202E, U+2066-U+2069); the catalog shows it without them. Remove them."));
+                key));
         }
 
         if (text.Length > max)
@@ -113,7 +114,9 @@ public static class TemplateDisplay
             problems.Add(new(
                 ConformanceCode.DisplayTextTooLong,
                 ConformanceSeverity.Warning,
-                string.Create(CultureInfo.InvariantCulture, $"annotation {key} is {text.Length} characters long; the catalog shows the first {max}. Shorten it.")));
+                key,
+                text.Length.ToString(CultureInfo.InvariantCulture),
+                max.ToString(CultureInfo.InvariantCulture)));
             text = Cap(text, max);
         }
 

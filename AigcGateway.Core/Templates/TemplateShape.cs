@@ -7,6 +7,6 @@ public sealed record TemplateShape(
     string? ScaleDownStrategyType,
     string? PvcRetentionWhenScaled,
     int VolumeClaimTemplateCount,
-    string NetworkType,
+    TemplateNetwork Network,
     ImmutableArray<string> ReserveIdProblems,
     ImmutableArray<string> OwnershipProblems);

@@ -98,6 +98,9 @@ public sealed class ForwardAuthPolicyTests
         { "path-based: encoded traversal", "https://lab.aigc.test/u/1/%2e%2e/2/" },
         { "path-based: upper-case encoded traversal", "https://lab.aigc.test/u/1/%2E%2E/2/" },
         { "path-based: encoded slash", "https://lab.aigc.test/u/1%2f..%2f2/" },
+        { "path-based: encoded slashes climbing into her own prefix", "https://lab.aigc.test/u/2%2f..%2f1/" },
+        { "path-based: upper-case encoded slash into her own prefix", "https://lab.aigc.test/u%2F1" },
+        { "path-based: encoded slash as the only separator", "https://lab.aigc.test/u%2f1/x" },
         { "path-based: double encoding", "https://lab.aigc.test/u/1/%252e%252e/2/" },
         { "path-based: backslash traversal", "https://lab.aigc.test/u/1/..\\2/" },
         { "path-based: encoded backslash", "https://lab.aigc.test/u/1/..%5c2/" },
@@ -182,13 +185,14 @@ public sealed class ForwardAuthPolicyTests
     }
 
     [Fact]
-    public void Bob_is_allowed_into_his_own_idn_instance_and_alice_is_not()
+    public void Bob_is_allowed_into_his_own_idn_instance_by_its_ascii_name_and_alice_is_not()
     {
         var bob = new AccessIdentity("bob000000002", null);
 
-        Decide(bob, ["https://bücher-5.aigc.test/"]).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
         Decide(bob, ["https://xn--bcher-5-n2a.aigc.test/"]).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
         Decide(Alice, ["https://xn--bcher-5-n2a.aigc.test/"]).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+        // Browsers send the ASCII (punycode) name; a raw non-ASCII request target is not one (issue #22, F7).
+        Decide(bob, ["https://bücher-5.aigc.test/"]).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
     }
 
     [Fact]
@@ -215,5 +219,64 @@ public sealed class ForwardAuthPolicyTests
         ForwardAuthPolicy.Decide(admin, bobs, [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
         ForwardAuthPolicy.Decide(Alice, bobs, [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
         ForwardAuthPolicy.Decide(admin, ["https://sd-gpu-3.aigc.test/"], [], [], Index, allowAdministrators: true).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+    }
+
+    private static ForwardAuthDecision Bound(string url, string[] boundHost, bool required = false, string[]? forwardedHost = null) =>
+        ForwardAuthPolicy.Decide(Alice, forwardedHost is null ? [url] : [], forwardedHost ?? [], forwardedHost is null ? [] : [url], Index, boundHost: boundHost, requireHostBinding: required);
+
+    [Theory]
+    [InlineData("sd-gpu-1.aigc.test")]
+    [InlineData("SD-GPU-1.aigc.test")]
+    [InlineData("sd-gpu-1.aigc.test.")]
+    [InlineData("sd-gpu-1.aigc.test:8443")]
+    public void The_owner_is_allowed_when_the_server_blocks_host_is_the_original_urls_host(string host)
+    {
+        Bound("https://sd-gpu-1.aigc.test:8443/x", [host]).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
+    }
+
+    /// <summary>kubernetes/ingress-nginx#5464: the request line named another host than the Host header.</summary>
+    [Theory]
+    [InlineData("https://sd-gpu-1.aigc.test/x", "sd-gpu-2.aigc.test")]
+    [InlineData("https://lab.aigc.test/u/1/x", "sd-gpu-2.aigc.test")]
+    [InlineData("https://sd-gpu-1.aigc.test/x", "sd-gpu-1.aigc.test.sd-gpu-2.aigc.test")]
+    [InlineData("https://sd-gpu-1.aigc.test/x", "")]
+    [InlineData("https://sd-gpu-1.aigc.test/x", "$host")]
+    [InlineData("https://sd-gpu-1.aigc.test/x", "sd-gpu-1.aigc.test/")]
+    public void A_server_block_host_other_than_the_original_urls_host_is_forbidden(string url, string host)
+    {
+        var decision = Bound(url, [host]);
+
+        decision.Outcome.ShouldBe(ForwardAuthOutcome.Forbidden, decision.Reason);
+    }
+
+    [Fact]
+    public void The_binding_holds_for_the_forwarded_host_headers_too()
+    {
+        Bound("/x", ["sd-gpu-1.aigc.test"], forwardedHost: ["sd-gpu-1.aigc.test"]).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
+        Bound("/x", ["sd-gpu-2.aigc.test"], forwardedHost: ["sd-gpu-1.aigc.test"]).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+    }
+
+    [Fact]
+    public void A_host_parameter_given_twice_is_forbidden_even_when_both_match()
+    {
+        Bound("https://sd-gpu-1.aigc.test/", ["sd-gpu-1.aigc.test", "sd-gpu-1.aigc.test"]).Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+    }
+
+    [Fact]
+    public void Without_the_host_parameter_legacy_templates_are_decided_as_before_unless_the_binding_is_required()
+    {
+        Bound("https://sd-gpu-1.aigc.test/", []).Outcome.ShouldBe(ForwardAuthOutcome.Allowed);
+
+        var decision = Bound("https://sd-gpu-1.aigc.test/", [], required: true);
+
+        decision.Outcome.ShouldBe(ForwardAuthOutcome.Forbidden);
+        decision.Reason.ShouldContain("host=$host");
+    }
+
+    [Fact]
+    public void Without_a_cookie_the_answer_stays_401_whatever_the_binding_says()
+    {
+        ForwardAuthPolicy.Decide(null, ["https://sd-gpu-1.aigc.test/"], [], [], Index, boundHost: ["sd-gpu-2.aigc.test"])
+            .Outcome.ShouldBe(ForwardAuthOutcome.Unauthenticated);
     }
 }

@@ -17,14 +17,14 @@ namespace AigcGateway.Tests.Admin;
 public sealed partial class AdminGatewayAppFactory : GatewayAppFactory
 {
     public AdminGatewayAppFactory()
-        : this(FreeLoopbackPort())
+        : this(PortReservation.Loopback())
     {
     }
 
-    private AdminGatewayAppFactory(int port)
-        : base(new Uri($"http://localhost:{port}"))
+    private AdminGatewayAppFactory(PortReservation port)
+        : base(new Uri($"http://localhost:{port.Port}"))
     {
-        UseKestrel(port);
+        UseReservedPort(port);
     }
 
     public Uri Start()

@@ -56,6 +56,24 @@ public sealed class AdminTemplatesTests : AdminContext
         page.Find($"tr:has([data-template='{Comfy}']) [data-protected]").GetAttribute("data-protected").ShouldBe("false");
     }
 
+    /// <summary>Issue #22, F3: an Ingress template whose annotations do not ask this gateway must never read "Forward auth".</summary>
+    [Fact]
+    public void An_ingress_template_without_the_gateways_auth_annotations_is_shown_as_not_protected()
+    {
+        var open = new TemplateRef("aigc", "open");
+        Admin.Templates = Admin.Templates.Add(new AdminTemplate
+        {
+            Template = Template(open, "Open", problems: [new ConformanceProblem(ConformanceCode.AuthUrlMissing, ConformanceSeverity.Error, "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth?host=$host")]),
+        });
+
+        var page = RenderPage<AdminTemplates>();
+
+        page.Find($"tr:has([data-template='{open}']) [data-protected]").GetAttribute("data-protected").ShouldBe("false");
+        page.Find($"tr:has([data-template='{open}']) [data-conformance]").GetAttribute("data-conformance").ShouldBe("error");
+        Cell(page, open, "conformance").ShouldContain("auth-url");
+        Cell(page, open, "network").ShouldNotContain("Forward auth");
+    }
+
     [Fact]
     public void A_display_warning_is_listed_in_the_administrators_language()
     {

@@ -174,7 +174,7 @@ public sealed class ManifestReviewShapeTests
     /// <summary>Review needs only the conformance reading; anything else would be a write the test does not expect.</summary>
     private sealed class ConformanceOnlyStore : ITemplateAdminStore
     {
-        public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest);
+        public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest, ConformanceRules.Unknown);
 
         public Task<TemplateEditBasis?> ReadAsync(TemplateRef template, CancellationToken cancellationToken) => throw new NotSupportedException();
 

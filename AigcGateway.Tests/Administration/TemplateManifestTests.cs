@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Administration;
+using AigcGateway.Core.Templates;
 
 namespace AigcGateway.Tests.Administration;
 
@@ -49,10 +50,20 @@ public sealed class TemplateManifestTests
         var conf = NetworkConf(Build()).ToList();
 
         conf.ShouldContain(("Host", "sd-<id>.example.com"));
-        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dashboard.example.com/sign-in"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie"));
         conf.ShouldContain(("TlsSecretName", "wildcard-tls"));
         Build()["spec"]!["network"]!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");
+    }
+
+    /// <summary>Issue #22: what the form writes passes every conformance rule, protection included (bound auth-url, no prefix-matching path).</summary>
+    [Fact]
+    public void The_manifest_conforms_and_is_protected_by_this_gateway()
+    {
+        var problems = AigcGateway.Core.Kubernetes.AdminManifests.Conformance(Build(), new ConformanceRules(Rules.PublicUrl));
+
+        problems.ShouldBeEmpty(string.Join("; ", problems.Select(p => p.Message)));
     }
 
     [Fact]

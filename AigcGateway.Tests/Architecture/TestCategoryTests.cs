@@ -36,14 +36,11 @@ public sealed class TestCategoryTests
     private static bool IsMarkedSlow(Type type) =>
         type.GetCustomAttributes<TraitAttribute>().Any(t => t is { Name: TestCategory.Name, Value: TestCategory.Slow });
 
-    /// <summary>What ./test.sh --fast leaves out: the marked classes and the slow namespace.</summary>
-    private static bool IsLeftOutOfFast(Type type) => IsMarkedSlow(type) || type.Namespace == TestCategory.SlowNamespace;
-
     [Fact]
     public void Every_test_class_that_starts_something_slow_is_marked_slow()
     {
         var unmarked = TestClasses()
-            .Where(t => !IsLeftOutOfFast(t))
+            .Where(t => !IsMarkedSlow(t))
             .Select(t => (Class: t, Path: SlowPath(t)))
             .Where(c => c.Path is not null)
             .Select(c => $"{c.Class.FullName} (via {string.Join(" -> ", c.Path!.Select(p => p.Name))})")

@@ -104,6 +104,35 @@ public sealed class GatewayConfigurationTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("true", true)]
+    [InlineData("True", true)]
+    [InlineData("false", false)]
+    public void Requiring_the_host_binding_is_off_unless_switched_on(string? value, bool required)
+    {
+        var settings = ValidSettings();
+        settings["Gateway:RequireHostBinding"] = value;
+        var (gateway, logto) = Bind(settings);
+
+        gateway.HostBindingRequired.ShouldBe(required);
+        GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_require_host_binding_value_that_is_not_true_or_false_is_refused_with_the_others()
+    {
+        var settings = ValidSettings();
+        settings["Gateway:RequireHostBinding"] = "yes";
+        settings["Gateway:PublicUrl"] = "dashboard.example.test";
+        var (gateway, logto) = Bind(settings);
+
+        var errors = GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false));
+
+        errors.Count.ShouldBe(2);
+        errors.ShouldContain(e => e.StartsWith("Gateway:RequireHostBinding 'yes' must be true or false", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void A_cookie_domain_that_does_not_contain_the_dashboard_is_refused()
     {

@@ -22,7 +22,7 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
         var project = Path.Combine(RepositoryPaths.Root, "AigcGateway.Web");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "AigcGateway.Web.dll");
         File.Exists(dll).ShouldBeTrue($"{dll} is built with the solution");
-        var port = GatewayAppFactory.FreeLoopbackPort();
+        var port = PortReservation.ForChildProcess();
         _baseAddress = new Uri($"http://localhost:{port}/");
         var start = new ProcessStartInfo("dotnet")
         {

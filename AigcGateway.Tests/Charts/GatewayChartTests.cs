@@ -271,6 +271,16 @@ public sealed class GatewayChartTests
         container.Env("Gateway__CookieDomain").String("value").ShouldBe(expected);
     }
 
+    [Theory]
+    [InlineData("", "false")]
+    [InlineData("requireHostBinding: true\n", "true")]
+    public async Task Requiring_the_host_binding_is_a_chart_value_off_by_default(string values, string expected)
+    {
+        var container = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, values)).Manifests().GatewayContainer();
+
+        container.Env("Gateway__RequireHostBinding").String("value").ShouldBe(expected);
+    }
+
     [Fact]
     public async Task The_internal_logto_endpoint_is_passed_only_when_set()
     {
@@ -301,5 +311,16 @@ public sealed class GatewayChartTests
         var notes = result.StandardOutput[result.StandardOutput.IndexOf("NOTES:", StringComparison.Ordinal)..];
         notes.ShouldContain("https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/sign-in-callback");
         notes.ShouldContain("Post sign-out URI:     https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/\n");
+    }
+
+    [Fact]
+    public async Task The_install_notes_give_the_template_annotations_with_the_host_binding_and_response_headers()
+    {
+        var result = await Helm.DryRunInstallWithFilesAsync(GatewayChartValues.Chart, Token, GatewayChartValues.OriginalFile);
+
+        var notes = result.StandardOutput[result.StandardOutput.IndexOf("NOTES:", StringComparison.Ordinal)..];
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-url: https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/auth?host=$host\n");
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-signin: https://dashboard.c5464a5f2c39341d3b3eda6e2dd37b505.cn-hangzhou.alicontainer.com/sign-in\n");
+        notes.ShouldContain("nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie\n");
     }
 }

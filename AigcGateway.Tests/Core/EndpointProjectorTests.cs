@@ -37,24 +37,36 @@ public sealed class EndpointProjectorTests
         endpoints.ShouldContain(new InstanceEndpoint(new InstanceRef(TestTemplates.Ref, 0), "alice", "custom.example.com", "/"));
     }
 
+    /// <summary>Issue #22, F4: a paused instance (no GameServer) or one not yet published must not be reachable at the address its pattern gives.</summary>
     [Fact]
-    public void The_template_host_with_the_id_is_used_before_the_game_server_has_an_address()
+    public void Instances_whose_game_server_has_not_published_an_address_are_not_listed()
     {
         var network = new TemplateNetwork(TemplateNetwork.Ingress, [new("Host", "i<id>.example.com"), new("Path", "/")]);
+        var starting = new GameServerObservation { Id = 3 };
 
-        var endpoints = EndpointProjector.Endpoints(Snapshot(network)).ToList();
+        EndpointProjector.Endpoints(Snapshot(network)).ShouldBeEmpty();
+        EndpointProjector.Endpoints(Snapshot(network, starting)).ShouldBeEmpty();
+    }
 
-        endpoints.ShouldContain(new InstanceEndpoint(new InstanceRef(TestTemplates.Ref, 3), "bob", "i3.example.com", "/"));
+    [Fact]
+    public void An_address_without_a_published_path_is_not_listed()
+    {
+        var network = new TemplateNetwork(TemplateNetwork.Ingress, [new("Host", "gpu.example.com"), new("Path", "/sd/<id>/")]);
+        var gs = new GameServerObservation { Id = 0, ExternalAddresses = [new NetworkAddress("", "gpu.example.com", [new NetworkPort("7860", 7860)])] };
+
+        EndpointProjector.Endpoints(Snapshot(network, gs)).ShouldBeEmpty();
     }
 
     [Fact]
     public void Path_based_ingress_gives_each_id_its_own_prefix_on_the_shared_host()
     {
-        var network = new TemplateNetwork(TemplateNetwork.Ingress, [new("Host", "gpu.example.com"), new("Path", "/sd/<id>")]);
+        var network = new TemplateNetwork(TemplateNetwork.Ingress, [new("Host", "gpu.example.com"), new("Path", "/sd/<id>/")]);
+        GameServerObservation Published(int id) =>
+            new() { Id = id, ExternalAddresses = [new NetworkAddress("", "gpu.example.com", [new NetworkPort($"/sd/{id}/", 7860)])] };
 
-        var endpoints = EndpointProjector.Endpoints(Snapshot(network)).ToList();
+        var endpoints = EndpointProjector.Endpoints(Snapshot(network, Published(0), Published(3))).ToList();
 
-        endpoints.Select(e => e.PathPrefix).ShouldBe(["/sd/0", "/sd/3"], ignoreOrder: true);
+        endpoints.Select(e => e.PathPrefix).ShouldBe(["/sd/0/", "/sd/3/"], ignoreOrder: true);
         endpoints.ShouldAllBe(e => e.Host == "gpu.example.com");
     }
 

@@ -17,10 +17,20 @@ public sealed class GameServerSetMapperTests
         return gss;
     }
 
+    /// <summary>The fixture with the forward-auth annotations a protected template needs (bound auth-url, response headers), then <paramref name="change"/>.</summary>
+    private static GameServerSet Protected(Action<GameServerSet> change) => With(g =>
+    {
+        var conf = g.Spec.Network!.NetworkConf!;
+        conf.RemoveAll(c => c.Value?.StartsWith("nginx.ingress.kubernetes.io/auth-url:", StringComparison.Ordinal) == true);
+        conf.Add(new() { Name = "Annotation", Value = "nginx.ingress.kubernetes.io/auth-url: https://dashboard.example.com/auth?host=$host" });
+        conf.Add(new() { Name = "Annotation", Value = "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie" });
+        change(g);
+    });
+
     [Fact]
     public void The_api_object_maps_to_a_template_with_its_desired_state()
     {
-        var state = GameServerSetMapper.ToState(Fixture());
+        var state = GameServerSetMapper.ToState(Fixture(), ConformanceRules.Unknown);
 
         state.Ref.ShouldBe(new TemplateRef("default", "sd-cpu"));
         state.Replicas.ShouldBe(2);
@@ -30,14 +40,32 @@ public sealed class GameServerSetMapperTests
         state.Owners.ShouldBeEmpty();
     }
 
+    private static readonly ConformanceRules ThisGateway = new(new Uri("https://dashboard.example.com"));
+
+    /// <summary>The object as a real server returns it: a template written before the ?host=$host binding.</summary>
     [Fact]
-    public void The_api_object_is_a_conforming_installable_template()
+    public void The_api_object_of_a_template_written_before_the_host_binding_is_not_protected_until_it_is_edited()
     {
-        var template = GameServerSetMapper.ToState(Fixture()).Template;
+        var template = GameServerSetMapper.ToState(Fixture(), ThisGateway).Template;
+
+        template.Problems.Where(p => p.Severity == ConformanceSeverity.Error).Select(p => p.Code).ShouldBe([ConformanceCode.HostBindingMissing]);
+        template.Problems.Where(p => p.Severity == ConformanceSeverity.Warning).Select(p => p.Code)
+            .ShouldBe([ConformanceCode.IdentityHeaderNotReplaced, ConformanceCode.AccessCookieReachesEngine]);
+        template.IsInstallable.ShouldBeFalse();
+        template.CanBeProtected.ShouldBeTrue();
+        template.IsProtected.ShouldBeFalse();
+    }
+
+    [Fact]
+    public void The_api_object_with_the_current_annotations_is_a_conforming_protected_template()
+    {
+        var gss = KubernetesJson.Deserialize<GameServerSet>(Core.Fixture.CurrentTemplate());
+
+        var template = GameServerSetMapper.ToState(gss, ThisGateway).Template;
 
         template.Problems.ShouldBeEmpty();
         template.IsInstallable.ShouldBeTrue();
-        template.CanBeProtected.ShouldBeTrue();
+        template.IsProtected.ShouldBeTrue();
         template.DisplayName.ShouldBe("sd-cpu");
         template.DataVolumeNames.ShouldBe(["user-data"]);
         template.Resources.DataVolumeSize.ShouldBe("50Gi");
@@ -55,7 +83,7 @@ public sealed class GameServerSetMapperTests
             g.Metadata.Annotations[TemplateAnnotations.IdleTimeout] = "1h30m";
         });
 
-        var template = GameServerSetMapper.ToState(gss).Template;
+        var template = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template;
 
         template.DisplayName.ShouldBe("Stable Diffusion (CPU)");
         template.Description.ShouldBe("Draw pictures.");
@@ -67,7 +95,7 @@ public sealed class GameServerSetMapperTests
     [Fact]
     public void Hostile_display_annotations_reach_the_catalog_cleaned_capped_and_reported_without_blocking_installs()
     {
-        var gss = With(g =>
+        var gss = Protected(g =>
         {
             g.Metadata.Annotations[TemplateAnnotations.DisplayName] = "Stable \u202EDiffusion";
             g.Metadata.Annotations[TemplateAnnotations.Description] = new string('d', 2000);
@@ -75,7 +103,7 @@ public sealed class GameServerSetMapperTests
             g.Metadata.Annotations[TemplateAnnotations.GpuType] = "A10\u2066";
         });
 
-        var template = GameServerSetMapper.ToState(gss).Template;
+        var template = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template;
 
         template.DisplayName.ShouldBe("Stable Diffusion");
         template.Description!.Length.ShouldBe(TemplateDisplay.MaxDescriptionLength);
@@ -95,7 +123,7 @@ public sealed class GameServerSetMapperTests
                            {"name":"b","resources":{"limits":{"nvidia.com/gpu":1}}}]}
             """).RootElement.Clone());
 
-        var resources = GameServerSetMapper.ToState(gss).Template.Resources;
+        var resources = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Resources;
 
         resources.GpuCount.ShouldBe(2);
         resources.Cpu.ShouldBe("4");
@@ -110,7 +138,7 @@ public sealed class GameServerSetMapperTests
             {"containers":[{"name":"a","resources":{"limits":{"aliyun.com/gpu-mem":3}}}]}
             """).RootElement.Clone());
 
-        GameServerSetMapper.ToState(gss).Template.Resources.GpuMemoryGiB.ShouldBe(3);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Resources.GpuMemoryGiB.ShouldBe(3);
     }
 
     [Fact]
@@ -118,7 +146,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement(1), JsonSerializer.SerializeToElement(3)]);
 
-        GameServerSetMapper.ToState(gss).ReserveFormat.ShouldBe(ReserveIdFormat.Plain);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).ReserveFormat.ShouldBe(ReserveIdFormat.Plain);
     }
 
     [Fact]
@@ -126,7 +154,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.ReserveGameServerIds = [JsonSerializer.SerializeToElement("x-y")]);
 
-        GameServerSetMapper.ToState(gss).Template.IsInstallable.ShouldBeFalse();
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.IsInstallable.ShouldBeFalse();
     }
 
     [Fact]
@@ -134,7 +162,7 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Spec.PersistentVolumeClaimRetentionPolicy = new PvcRetentionPolicy { WhenScaled = "Delete" });
 
-        GameServerSetMapper.ToState(gss).Template.Problems.ShouldContain(p => p.Code == ConformanceCode.ScaleDownDeletesData);
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Template.Problems.ShouldContain(p => p.Code == ConformanceCode.ScaleDownDeletesData);
     }
 
     [Fact]
@@ -142,15 +170,15 @@ public sealed class GameServerSetMapperTests
     {
         var gss = With(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":"u2"}""");
 
-        GameServerSetMapper.ToState(gss).Owners.ShouldBe(new Dictionary<int, string> { [0] = "u1", [2] = "u2" });
+        GameServerSetMapper.ToState(gss, ConformanceRules.Unknown).Owners.ShouldBe(new Dictionary<int, string> { [0] = "u1", [2] = "u2" });
     }
 
     [Fact]
     public void A_truncated_ownership_annotation_gives_no_owners_and_makes_the_template_not_installable()
     {
-        var gss = With(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":""");
+        var gss = Protected(g => g.Metadata.Annotations[TemplateAnnotations.Owners] = """{"0":"u1","2":""");
 
-        var state = GameServerSetMapper.ToState(gss);
+        var state = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown);
 
         state.Owners.ShouldBeEmpty();
         state.Template.IsInstallable.ShouldBeFalse();

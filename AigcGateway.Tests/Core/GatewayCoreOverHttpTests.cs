@@ -33,7 +33,7 @@ public sealed class GatewayCoreOverHttpTests : IAsyncDisposable
 
     private async Task<IInstanceService> StartAsync()
     {
-        var gss = System.Text.Json.Nodes.JsonNode.Parse(Fixture.Read("gameserverset-ingress-reserveids.json"))!;
+        var gss = System.Text.Json.Nodes.JsonNode.Parse(Fixture.CurrentTemplate())!;
         gss["spec"]!["replicas"] = 0;
         _server.Add(gss.ToJsonString());
         await _server.StartAsync(Ct);

@@ -16,8 +16,8 @@ public sealed class KubernetesTemplateStoreTests
     public async Task A_write_puts_the_object_it_was_computed_from_with_its_resource_version()
     {
         var api = new OneObjectApi(Gss());
-        var store = new KubernetesTemplateStore(api);
-        var basis = GameServerSetMapper.ToState(Gss());
+        var store = new KubernetesTemplateStore(api, ConformanceRules.Unknown);
+        var basis = GameServerSetMapper.ToState(Gss(), ConformanceRules.Unknown);
 
         var written = await store.WriteAsync(basis, LifecyclePlanner.Install(basis, [0, 2], "alice").Write, Ct);
 
@@ -33,8 +33,8 @@ public sealed class KubernetesTemplateStoreTests
     public async Task A_write_from_a_stale_version_is_a_conflict()
     {
         var api = new OneObjectApi(Gss());
-        var store = new KubernetesTemplateStore(api);
-        var basis = GameServerSetMapper.ToState(Gss());
+        var store = new KubernetesTemplateStore(api, ConformanceRules.Unknown);
+        var basis = GameServerSetMapper.ToState(Gss(), ConformanceRules.Unknown);
         await store.WriteAsync(basis, LifecyclePlanner.Pause(basis, 0), Ct);
 
         await Should.ThrowAsync<ClusterConflictException>(() => store.WriteAsync(basis, LifecyclePlanner.Pause(basis, 2), Ct));
@@ -43,7 +43,7 @@ public sealed class KubernetesTemplateStoreTests
     [Fact]
     public async Task A_read_maps_the_current_object()
     {
-        var store = new KubernetesTemplateStore(new OneObjectApi(Gss()));
+        var store = new KubernetesTemplateStore(new OneObjectApi(Gss()), ConformanceRules.Unknown);
 
         var state = await store.ReadAsync(new TemplateRef("default", "sd-cpu"), Ct);
 

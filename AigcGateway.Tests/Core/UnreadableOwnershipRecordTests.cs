@@ -49,7 +49,7 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
     {
         var gss = KubernetesJson.Deserialize<GameServerSet>(Fixture.Read("gameserverset-ingress-reserveids.json"));
         gss.Metadata.Annotations[TemplateAnnotations.Owners] = owners;
-        return GameServerSetMapper.ToState(gss);
+        return GameServerSetMapper.ToState(gss, ConformanceRules.Unknown);
     }
 
     private static JsonObject Entry(int id) => CustomDataEntryCodec.Encode(new InstanceRef(TestTemplates.Ref, id));

@@ -1,5 +1,6 @@
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Kubernetes;
+using AigcGateway.Core.Templates;
 using k8s;
 
 namespace AigcGateway.Tests.Core;
@@ -11,8 +12,8 @@ public sealed class ValueEqualityTests
     {
         var json = Fixture.Read("gameserverset-ingress-reserveids.json");
 
-        var first = GameServerSetMapper.ToState(KubernetesJson.Deserialize<GameServerSet>(json)).Template;
-        var second = GameServerSetMapper.ToState(KubernetesJson.Deserialize<GameServerSet>(json)).Template;
+        var first = GameServerSetMapper.ToState(KubernetesJson.Deserialize<GameServerSet>(json), ConformanceRules.Unknown).Template;
+        var second = GameServerSetMapper.ToState(KubernetesJson.Deserialize<GameServerSet>(json), ConformanceRules.Unknown).Template;
 
         first.ShouldBe(second);
         (first with { DataVolumeNames = ["other"] }).ShouldNotBe(second);

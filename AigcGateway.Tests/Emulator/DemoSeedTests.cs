@@ -1,6 +1,9 @@
+using AigcGateway.Core.Kubernetes;
+using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
+using k8s;
 
 namespace AigcGateway.Tests.Emulator;
 
@@ -44,6 +47,30 @@ public sealed class DemoSeedTests
         Limits(sets.Single(s => s.Metadata.Name == "sd-cpu")).AsObject().Select(kv => kv.Key).ShouldBe(["cpu", "memory"]);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_demo_templates_that_follow_the_conventions_pass_the_gateways_conformance(bool instancesOnDashboardHost)
+    {
+        var dashboard = new Uri("http://localhost:5000");
+        await using var h = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with
+        {
+            SeedDemo = true,
+            DashboardUrl = dashboard,
+            DemoInstancesOnDashboardHost = instancesOnDashboardHost,
+        });
+
+        var sets = KubernetesJson.Deserialize<GameServerSetList>(
+            await h.Http.GetStringAsync("/apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets", Ct)).Items;
+
+        foreach (var gss in sets.Where(s => s.Metadata.Name != "sd-legacy"))
+        {
+            var template = GameServerSetMapper.ToState(gss, new ConformanceRules(dashboard)).Template;
+            template.Problems.ShouldBeEmpty(string.Join("; ", template.Problems.Select(p => p.Message)));
+            template.IsProtected.ShouldBeTrue();
+        }
+    }
+
     private static System.Text.Json.Nodes.JsonNode Limits(TestGameServerSet gss) =>
         gss.Spec.GameServerTemplate!["spec"]!["containers"]![0]!["resources"]!["limits"]!;
 
@@ -60,8 +87,9 @@ public sealed class DemoSeedTests
         var conf = sets.Single(s => s.Metadata.Name == "sd-gpu").Spec.Network!["networkConf"]!.AsArray()
             .Select(c => (c!["name"]!.GetValue<string>(), c["value"]!.GetValue<string>())).ToList();
         conf.ShouldContain(("Host", "sd-gpu-<id>.demo.example"));
-        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dash.demo.example/auth"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-url: https://dash.demo.example/auth?host=$host"));
         conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-signin: https://dash.demo.example/sign-in"));
+        conf.ShouldContain(("Annotation", "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie"));
         sets.Single(s => s.Metadata.Name == "sd-gpu").Spec.Network!["networkType"]!.GetValue<string>().ShouldBe("Kubernetes-Ingress");
     }
 

@@ -71,7 +71,11 @@ internal sealed class EmulatorHarness : IAsyncDisposable
         ["networkConf"] = new JsonArray(
             new JsonObject { ["name"] = "Port", ["value"] = "7860" },
             new JsonObject { ["name"] = "Host", ["value"] = host },
-            new JsonObject { ["name"] = "Path", ["value"] = "/" }),
+            new JsonObject { ["name"] = "PathType", ["value"] = "ImplementationSpecific" },
+            new JsonObject { ["name"] = "Path", ["value"] = "/" },
+            new JsonObject { ["name"] = "Annotation", ["value"] = "nginx.ingress.kubernetes.io/auth-url: https://dashboard.aigc.test/auth?host=$host" },
+            new JsonObject { ["name"] = "Annotation", ["value"] = "nginx.ingress.kubernetes.io/auth-signin: https://dashboard.aigc.test/sign-in" },
+            new JsonObject { ["name"] = "Annotation", ["value"] = "nginx.ingress.kubernetes.io/auth-response-headers: X-Auth-Request-User,X-Auth-Request-Email,Cookie" }),
     };
 
     public static TestGameServerSet NewSet(string name, int replicas, string strategy = "ReserveIds", JsonArray? reserve = null, JsonObject? network = null) => new()

@@ -441,4 +441,44 @@ public sealed class OkgSimulationTests
 
         (await PodUidsAsync(h))["sd-0"].ShouldNotBe(before["sd-0"]);
     }
+
+    /// <summary>OKG copies spec.network into the pod template's annotations (game.kruise.io/network-conf) and hashes it into the revision.</summary>
+    private static void AddIngressAnnotation(TestGameServerSet gss) =>
+        gss.Spec.Network!["networkConf"]!.AsArray().Add(new JsonObject
+        {
+            ["name"] = "Annotation",
+            ["value"] = "nginx.ingress.kubernetes.io/auth-snippet: # changed",
+        });
+
+    [Fact]
+    public async Task A_network_change_recreates_the_instances_under_the_default_ReCreate_policy()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 2);
+        var before = await PodUidsAsync(h);
+
+        await h.UpdateSetAsync("sd", AddIngressAnnotation);
+
+        var after = await PodUidsAsync(h);
+        after.Keys.ShouldBe(before.Keys, ignoreOrder: true);
+        after.ShouldAllBe(kv => before[kv.Key] != kv.Value);
+    }
+
+    [Fact]
+    public async Task A_network_change_updates_the_instances_in_place_without_a_restart_under_InPlaceIfPossible()
+    {
+        await using var h = await EmulatorHarness.StartAsync();
+        await h.CreateSetAsync("sd", 1);
+        await PatchAsync(h, """{"spec":{"updateStrategy":{"rollingUpdate":{"podUpdatePolicy":"InPlaceIfPossible"}}}}""");
+        await h.SettleAsync();
+        var before = await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct);
+
+        await h.UpdateSetAsync("sd", AddIngressAnnotation);
+
+        var after = await h.Client.CoreV1.ReadNamespacedPodAsync("sd-0", Ns, cancellationToken: Ct);
+        after.Metadata.Uid.ShouldBe(before.Metadata.Uid);
+        after.Metadata.Labels["controller-revision-hash"].ShouldNotBe(before.Metadata.Labels["controller-revision-hash"]);
+        after.Status.ContainerStatuses.ShouldAllBe(c => c.Ready && c.RestartCount == 0);
+        (await h.Servers.ReadNamespacedAsync<TestGameServer>(Ns, "sd-0", Ct)).CurrentState.ShouldBe("Ready");
+    }
 }

@@ -14,6 +14,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace AigcGateway.Tests.ForwardAuth;
 
 /// <summary><c>/auth</c> over HTTP with the gateway's real cookie protection; no answer is 200 for anyone but the owner.</summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class ForwardAuthEndpointTests : IAsyncLifetime
 {
     private static readonly TemplateRef SdCpu = new("aigc", "sd-cpu");
@@ -46,16 +47,16 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
                 _app.Services.GetRequiredService<IOptions<GatewayOptions>>())
             .Protect(userId, userId + "@example.com", admin);
 
-    private async Task<HttpResponseMessage> AuthAsync(string? cookie, string url)
+    private async Task<HttpResponseMessage> AuthAsync(string? cookie, string url, string path = "/auth", HttpClient? client = null)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Add("X-Original-URL", url);
         if (cookie is not null)
         {
             request.Headers.Add("Cookie", $"{InstanceAccessCookie.Name}={cookie}");
         }
 
-        return await _client.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+        return await (client ?? _client).SendAsync(request, Xunit.TestContext.Current.CancellationToken);
     }
 
     [Fact]
@@ -130,5 +131,56 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         using var response = await AuthAsync(CookieFor(LogtoDemoUsers.Admin.Id, admin: true), _aliceUrl);
 
         response.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task The_server_block_host_nginx_sends_in_the_auth_url_must_be_the_host_of_the_original_url()
+    {
+        var cookie = CookieFor(LogtoDemoUsers.Alice.Id);
+        var aliceHost = new Uri(_aliceUrl).Host;
+        var bobHost = new Uri(_bobUrl).Host;
+
+        using var own = await AuthAsync(cookie, _aliceUrl, $"/auth?host={aliceHost}");
+        using var other = await AuthAsync(cookie, _aliceUrl, $"/auth?host={bobHost}");
+        using var twice = await AuthAsync(cookie, _aliceUrl, $"/auth?host={aliceHost}&host={aliceHost}");
+
+        own.StatusCode.ShouldBe(HttpStatusCode.OK);
+        other.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        twice.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task With_RequireHostBinding_an_auth_url_without_the_host_parameter_is_refused()
+    {
+        await using var app = new GatewayAppFactory().WithSetting("Gateway:RequireHostBinding", "true");
+        using var client = app.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false });
+        var instances = app.Services.GetRequiredService<IInstanceService>();
+        await instances.WaitForReadyAsync();
+        (await instances.InstallAsync(LogtoDemoUsers.Alice.Id, SdCpu, Xunit.TestContext.Current.CancellationToken)).Succeeded.ShouldBeTrue();
+        var url = (await instances.WaitForStateAsync(LogtoDemoUsers.Alice.Id, SdCpu, InstanceState.Running)).Url!;
+        var cookie = new InstanceAccessCookie(
+                app.Services.GetRequiredService<IDataProtectionProvider>(), TimeProvider.System, app.Services.GetRequiredService<IOptions<GatewayOptions>>())
+            .Protect(LogtoDemoUsers.Alice.Id, null);
+
+        using var legacy = await AuthAsync(cookie, url.ToString(), client: client);
+        using var bound = await AuthAsync(cookie, url.ToString(), $"/auth?host={url.Host}", client);
+
+        legacy.StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+        bound.StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_200_answer_gives_nginx_the_requests_cookies_without_the_gateways_for_the_engine()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        request.Headers.Add("X-Original-URL", _aliceUrl);
+        request.Headers.Add("Cookie", $"theme=dark; {InstanceAccessCookie.Name}={CookieFor(LogtoDemoUsers.Alice.Id)}; {GatewayAuthentication.SessionCookieName}=x");
+        using var withOthers = await _client.SendAsync(request, Xunit.TestContext.Current.CancellationToken);
+        using var alone = await AuthAsync(CookieFor(LogtoDemoUsers.Alice.Id), _aliceUrl);
+
+        withOthers.StatusCode.ShouldBe(HttpStatusCode.OK);
+        withOthers.Headers.GetValues("Cookie").ShouldBe(["theme=dark"]);
+        alone.StatusCode.ShouldBe(HttpStatusCode.OK);
+        alone.Headers.Contains("Cookie").ShouldBeFalse();
     }
 }

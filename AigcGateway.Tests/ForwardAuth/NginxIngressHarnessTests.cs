@@ -10,6 +10,7 @@ namespace AigcGateway.Tests.ForwardAuth;
 /// Checks the nginx harness itself against a stand-in for the gateway, so that the forward-auth tests that use it
 /// with the real gateway test the gateway and not the harness.
 /// </summary>
+[Trait(TestCategory.Name, TestCategory.Slow)]
 public sealed class NginxIngressHarnessTests : IAsyncLifetime
 {
     private WebApplication _stub = null!;

@@ -1,10 +1,11 @@
 using System.Net;
-using System.Net.Sockets;
 using AigcGateway.Web.Demo.Logto;
 using AigcGateway.Web.Demo.Kubernetes;
 using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.Infrastructure;
 
@@ -80,11 +81,20 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
 
     /// <summary>A scratch directory removed with the factory (e.g. for shared Data Protection keys).</summary>
     public string ScratchDirectory => _directory.FullName;
+    private PortReservation? _port;
 
     public GatewayAppFactory WithSetting(string key, string? value)
     {
         _settings[key] = value;
         return this;
+    }
+
+    /// <summary>Kestrel listens on the reserved port of 127.0.0.1, taking over the reservation's socket (no race with other listeners).</summary>
+    protected void UseReservedPort(PortReservation port)
+    {
+        ArgumentNullException.ThrowIfNull(port);
+        _port = port;
+        UseKestrel(port.Port);
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -93,6 +103,14 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_port is { } port)
+        {
+            builder.ConfigureServices(services => services.Configure<SocketTransportOptions>(options =>
+                options.CreateBoundListenSocket = endpoint => endpoint is IPEndPoint ip && ip.Port == port.Port && ip.Address.Equals(IPAddress.Loopback)
+                    ? port.TakeSocket()
+                    : SocketTransportOptions.CreateDefaultBoundListenSocket(endpoint)));
         }
     }
 
@@ -106,14 +124,7 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
             _directory.Delete(recursive: true);
         }
 
+        _port?.Dispose();
         GC.SuppressFinalize(this);
-    }
-
-    /// <summary>A loopback port that is free now.</summary>
-    public static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -72,9 +72,8 @@ public sealed class IngressEnvironment : IAsyncDisposable
 
     public static async Task<IngressEnvironment> StartAsync(KubernetesEmulatorOptions? kubernetes = null, CancellationToken cancellationToken = default)
     {
-        var gatewayPort = GatewayAppFactory.FreeLoopbackPort();
-        var nginxPort = GatewayAppFactory.FreeLoopbackPort();
-        var dashboard = new Uri($"http://{DashboardHost}:{nginxPort}");
+        var nginxPort = PortReservation.Loopback();
+        var dashboard = new Uri($"http://{DashboardHost}:{nginxPort.Port}");
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -94,13 +93,12 @@ public sealed class IngressEnvironment : IAsyncDisposable
             SeedDemo = true,
             DashboardUrl = dashboard,
             DemoHostSuffix = Domain,
-            DemoInstancePort = nginxPort,
+            DemoInstancePort = nginxPort.Port,
             DemoInstancesOnDashboardHost = false,
         };
-        var gateway = new KestrelGatewayAppFactory(gatewayPort, dashboard, "." + Domain, options);
+        var gateway = new KestrelGatewayAppFactory(dashboard, "." + Domain, options);
         gateway.Start();
-        var nginx = await NginxIngress.StartAsync(
-            DashboardHost, new Uri($"http://127.0.0.1:{gatewayPort}"), Domain, new Uri(backend.Urls.First()), cancellationToken, nginxPort);
+        var nginx = await NginxIngress.StartAsync(DashboardHost, gateway.Address, Domain, new Uri(backend.Urls.First()), cancellationToken, nginxPort);
         return new IngressEnvironment(gateway, nginx, backend);
     }
 

@@ -6,26 +6,30 @@ namespace AigcGateway.Tests.Infrastructure;
 public sealed class KestrelGatewayAppFactory : GatewayAppFactory
 {
     public KestrelGatewayAppFactory()
-        : this(FreeLoopbackPort())
+        : this(PortReservation.Loopback())
     {
     }
 
-    private KestrelGatewayAppFactory(int port)
-        : base(new Uri($"http://localhost:{port}"))
+    private KestrelGatewayAppFactory(PortReservation port)
+        : base(new Uri($"http://localhost:{port.Port}"))
     {
-        UseKestrel(port);
+        UseReservedPort(port);
     }
 
     /// <summary>
-    /// The gateway on <paramref name="port"/> of the loopback interface, reached by browsers at
-    /// <paramref name="publicUrl"/> (through nginx), with a cluster seeded as <paramref name="kubernetes"/> says.
+    /// The gateway on a port of the loopback interface that Kestrel chooses (<see cref="Address"/> once started),
+    /// reached by browsers at <paramref name="publicUrl"/> (through nginx), with a cluster seeded as
+    /// <paramref name="kubernetes"/> says.
     /// </summary>
-    public KestrelGatewayAppFactory(int port, Uri publicUrl, string cookieDomain, KubernetesEmulatorOptions kubernetes)
+    public KestrelGatewayAppFactory(Uri publicUrl, string cookieDomain, KubernetesEmulatorOptions kubernetes)
         : base(publicUrl, kubernetes)
     {
-        UseKestrel(port);
+        UseKestrel(0);
         WithSetting("Gateway:CookieDomain", cookieDomain);
     }
+
+    /// <summary>Where Kestrel listens, e.g. http://127.0.0.1:41234/ (after <see cref="Start"/>).</summary>
+    public Uri Address => ClientOptions.BaseAddress;
 
     /// <summary>Starts the server and returns the public address a browser opens, e.g. http://localhost:41234/.</summary>
     public Uri Start()

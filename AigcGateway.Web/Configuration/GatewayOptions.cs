@@ -24,6 +24,16 @@ public sealed class GatewayOptions
 
     public bool AllowAdminInstanceAccess { get; set; }
 
+    /// <summary>
+    /// <c>true</c>: <c>/auth</c> refuses requests whose <c>auth-url</c> lacks the <c>?host=$host</c> binding (templates
+    /// written before it); <c>false</c> (default): such requests are decided as before. Kept as text so that a value
+    /// other than true/false is reported with the other configuration problems (<see cref="HostBindingRequired"/>).
+    /// </summary>
+    public string? RequireHostBinding { get; set; }
+
+    /// <summary><see cref="RequireHostBinding"/> read as a boolean (false when not set or invalid).</summary>
+    public bool HostBindingRequired => bool.TryParse(RequireHostBinding, out var required) && required;
+
     public string? DataProtectionKeysPath { get; set; }
 
     /// <summary>

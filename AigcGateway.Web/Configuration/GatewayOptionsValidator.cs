@@ -38,6 +38,11 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
             errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must contain the dashboard host '{uri.Host}' (browsers refuse cookies for other domains)");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.RequireHostBinding) && !bool.TryParse(options.RequireHostBinding, out _))
+        {
+            errors.Add($"Gateway:RequireHostBinding '{options.RequireHostBinding}' must be true or false (true refuses templates whose auth-url lacks ?host=$host)");
+        }
+
         if (string.IsNullOrWhiteSpace(options.AdminRole))
         {
             errors.Add("Gateway:AdminRole must not be empty (default aigc-admin)");

@@ -13,7 +13,7 @@ namespace AigcGateway.Web.ForwardAuth;
 /// browser to <c>auth-signin</c>), 403 otherwise. It reads the cookie and the cached index only:
 /// no Kubernetes or Logto call, no redirect, no error page.
 /// </summary>
-public static partial class ForwardAuthEndpoint
+public static class ForwardAuthEndpoint
 {
     public const string Path = "/auth";
 
@@ -33,7 +33,7 @@ public static partial class ForwardAuthEndpoint
         IForwardAuthIndexSource index,
         InstanceActivity activity,
         IOptions<GatewayOptions> gateway,
-        ILoggerFactory loggers)
+        ForwardAuthDenialLog denials)
     {
         // A 401/403 here is an answer for nginx, not a page for a person: keep the status-code pages out of it.
         context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
@@ -48,7 +48,9 @@ public static partial class ForwardAuthEndpoint
             request.Headers["X-Forwarded-Host"],
             request.Headers["X-Forwarded-Uri"],
             index.Current,
-            gateway.Value.AllowAdminInstanceAccess);
+            gateway.Value.AllowAdminInstanceAccess,
+            request.Query[ForwardAuthHostBinding.QueryParameter],
+            gateway.Value.HostBindingRequired);
 
         switch (decision.Outcome)
         {
@@ -61,16 +63,17 @@ public static partial class ForwardAuthEndpoint
                     context.Response.Headers["X-Auth-Request-Email"] = email;
                 }
 
+                if (EngineCookieHeader.From(request.Headers.Cookie) is { } engineCookies)
+                {
+                    context.Response.Headers.Cookie = engineCookies;
+                }
+
                 return Results.Ok();
             case ForwardAuthOutcome.Unauthenticated:
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);
             default:
-                var logger = loggers.CreateLogger(typeof(ForwardAuthEndpoint));
-                LogDenied(logger, decision.User?.UserId, decision.Reason);
+                denials.Denied(decision.User?.UserId, decision.Reason);
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Forward auth denied user {UserId}: {Reason}")]
-    private static partial void LogDenied(ILogger logger, string? userId, string reason);
 }

@@ -6,6 +6,7 @@ using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
+using AigcGateway.Web.Demo;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -30,6 +31,8 @@ public static class GatewayClusterExtensions
                 LegacyConfigFile = null,
                 Kubernetes = new KubernetesConnection(KubeconfigPath: string.IsNullOrWhiteSpace(kubernetes.Kubeconfig) ? null : kubernetes.Kubeconfig),
                 Lifecycle = new LifecycleOptions { ForceHttps = gateway.PublicUri?.Scheme == Uri.UriSchemeHttps },
+                // demo mode without Gateway:PublicUrl: the address the demo templates point their annotations at
+                Conformance = new ConformanceRules(gateway.PublicUri ?? sp.GetService<DemoControl>()?.Environment?.DashboardUrl),
                 LeaseNamespace = string.IsNullOrWhiteSpace(kubernetes.LeaseNamespace) ? null : kubernetes.LeaseNamespace,
             };
         });

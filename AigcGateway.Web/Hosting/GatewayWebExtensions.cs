@@ -51,6 +51,7 @@ public static class GatewayWebExtensions
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>());
         services.AddHealthChecks();
         services.AddSingleton<Demo.DemoControl>();
+        services.AddSingleton<ForwardAuthDenialLog>();
         return builder;
     }
 

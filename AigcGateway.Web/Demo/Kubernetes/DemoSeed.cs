@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using AigcGateway.Core.Templates;
 
 namespace AigcGateway.Web.Demo.Kubernetes;
 
@@ -12,29 +13,28 @@ internal static class DemoSeed
 
     public static IEnumerable<JsonObject> Templates(KubernetesEmulatorOptions options)
     {
-        var dashboard = options.DashboardUrl.ToString().TrimEnd('/');
-        yield return Template(options, dashboard, new(
+        yield return Template(options, new(
             "sd-gpu", "Stable Diffusion WebUI", "AUTOMATIC1111 Stable Diffusion WebUI on a dedicated NVIDIA GPU.",
             "Palette", "NVIDIA A10", "registry.example.com/aigc/stable-diffusion-webui:v1.10.1-cuda12", 7860,
             """{"nvidia.com/gpu": 1}""", "ReserveIds", ["--listen", "--port", "7860", "--xformers"]));
-        yield return Template(options, dashboard, new(
+        yield return Template(options, new(
             "comfyui", "ComfyUI", "Node-based Stable Diffusion workflows on a shared GPU (3 GiB of GPU memory).",
             "AccountTree", "NVIDIA T4 (shared)", "registry.example.com/aigc/comfyui:v0.3.10-cuda12", 8188,
             """{"aliyun.com/gpu-mem": 3}""", "ReserveIds", ["--listen", "0.0.0.0", "--port", "8188"]));
-        yield return Template(options, dashboard, new(
+        yield return Template(options, new(
             "sd-cpu", "Stable Diffusion (CPU)", "Stable Diffusion WebUI without a GPU: slow, but always available.",
             "Memory", "", "registry.example.com/aigc/stable-diffusion-webui:v1.10.1-cpu", 7860,
             """{"cpu": "4", "memory": "8Gi"}""", "ReserveIds", ["--listen", "--skip-torch-cuda-test", "--no-half", "--use-cpu", "all"]));
-        yield return Template(options, dashboard, new(
+        yield return Template(options, new(
             "sd-legacy", "Stable Diffusion (legacy)", "An old template with the General scale-down strategy: instance ids would be reused.",
             "History", "", "registry.example.com/aigc/stable-diffusion-webui:v1.5.0-cpu", 7860,
             """{"cpu": "2", "memory": "4Gi"}""", "General", ["--listen", "--skip-torch-cuda-test", "--no-half"]));
     }
 
-    private static JsonObject Template(KubernetesEmulatorOptions options, string dashboard, Spec spec)
+    private static JsonObject Template(KubernetesEmulatorOptions options, Spec spec)
     {
         var (host, path) = options.DemoInstancesOnDashboardHost
-            ? (options.DashboardUrl.Authority, $"{DemoInstancePathPrefix}/{spec.Name}-<id>")
+            ? (options.DashboardUrl.Authority, $"{DemoInstancePathPrefix}/{spec.Name}-<id>/")
             : ($"{spec.Name}-<id>.{options.DemoHostSuffix}{(options.DemoInstancePort is { } port ? $":{port}" : "")}", "/");
         var args = new JsonArray([.. spec.Args.Select(a => (JsonNode)a)]);
         var annotations = new JsonObject
@@ -111,8 +111,9 @@ internal static class DemoSeed
                         Conf("Host", host),
                         Conf("PathType", "ImplementationSpecific"),
                         Conf("Path", path),
-                        Conf("Annotation", $"nginx.ingress.kubernetes.io/auth-url: {dashboard}/auth"),
-                        Conf("Annotation", $"nginx.ingress.kubernetes.io/auth-signin: {dashboard}/sign-in")),
+                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthUrl, IngressAnnotations.AuthUrlFor(options.DashboardUrl))),
+                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthSignin, IngressAnnotations.AuthSigninFor(options.DashboardUrl))),
+                        Conf("Annotation", IngressAnnotations.Entry(IngressAnnotations.AuthResponseHeaders, IngressAnnotations.ResponseHeaders))),
                 },
             },
         };

@@ -14,7 +14,7 @@ public sealed record KubernetesEmulatorOptions
 
     /// <summary>
     /// Publish the demo instances on the dashboard's own host, one path per instance
-    /// (<c>&lt;dashboard&gt;/demo-instances/sd-gpu-&lt;id&gt;</c>), instead of one host per instance below
+    /// (<c>&lt;dashboard&gt;/demo-instances/sd-gpu-&lt;id&gt;/</c>), instead of one host per instance below
     /// <see cref="DemoHostSuffix"/>: on a laptop no DNS resolves instance hosts, but the dashboard's address works.
     /// </summary>
     public bool DemoInstancesOnDashboardHost { get; init; }

@@ -376,12 +376,13 @@ internal sealed class OkgController : IAsyncDisposable
     }
 
     /// <summary>
-    /// A changed gameServerTemplate updates the instances: in place (container restart) when only images changed and the
-    /// podUpdatePolicy allows it, otherwise by recreating the pod (same id, same PVCs).
+    /// A changed gameServerTemplate or network (<see cref="OkgRevision"/>) updates the instances: in place when only images
+    /// (container restart) or the network (no restart) changed and the podUpdatePolicy allows it, otherwise by recreating
+    /// the pod (same id, same PVCs).
     /// </summary>
     private void Rollout(JsonObject gss, IEnumerable<JsonObject> pods)
     {
-        var (revision, shape) = TemplateHashes(gss);
+        var (revision, shape) = OkgRevision.Of(gss);
         var policy = Json.String(gss["spec"]?["updateStrategy"]?["rollingUpdate"]?["podUpdatePolicy"]) ?? "ReCreate";
         var containers = (gss["spec"]?["gameServerTemplate"]?["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>()
             .ToDictionary(c => Json.String(c["name"]) ?? "", c => Json.String(c["image"]));
@@ -400,6 +401,13 @@ internal sealed class OkgController : IAsyncDisposable
 
             var pod = (JsonObject)stored.DeepClone();
             Json.Child(Json.Metadata(pod), "labels")[RevisionLabel] = revision;
+            if (Containers(stored).All(c => containers.GetValueOrDefault(c.Name) == c.Image))
+            {
+                // only the network annotations changed: Kruise patches the pod's metadata, nothing restarts
+                SavePod(pod);
+                continue;
+            }
+
             Json.Child(Json.Metadata(pod), "annotations")[UpdatingAnnotation] = "true";
             foreach (var container in (pod["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>())
             {
@@ -435,32 +443,6 @@ internal sealed class OkgController : IAsyncDisposable
         }
     }
 
-    private static (string Revision, string Shape) TemplateHashes(JsonObject gss)
-    {
-        var template = new JsonObject
-        {
-            ["metadata"] = gss["spec"]?["gameServerTemplate"]?["metadata"]?.DeepClone(),
-            ["spec"] = gss["spec"]?["gameServerTemplate"]?["spec"]?.DeepClone(),
-        };
-        var revision = Hash(template);
-        foreach (var container in (template["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            container.Remove("image");
-        }
-
-        return ($"{Json.Name(gss)}-{revision}", Hash(template));
-    }
-
-    private static string Hash(JsonNode node) =>
-        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Json.ToBytes(Canonical(node)!)))[..10];
-
-    private static JsonNode? Canonical(JsonNode? node) => node switch
-    {
-        JsonObject o => new JsonObject(o.OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => KeyValuePair.Create(kv.Key, Canonical(kv.Value)))),
-        JsonArray a => new JsonArray([.. a.Select(Canonical)]),
-        _ => node?.DeepClone(),
-    };
-
     private static string OpsState(JsonObject? gs) => Json.String(gs?["spec"]?["opsState"]) ?? "None";
 
     private static int OpsRank(string opsState) => opsState switch
@@ -490,7 +472,7 @@ internal sealed class OkgController : IAsyncDisposable
         var pods = Pods(ns, name).ToList();
         var servers = _store.PeekAll(ResourceType.GameServers, ns).Where(g => Json.Label(g, OwnerLabel) == name).ToList();
         var ready = pods.Count(IsReady);
-        var revision = TemplateHashes(gss).Revision;
+        var revision = OkgRevision.Of(gss).Revision;
         var current = pods.Where(p => Json.Label(p, RevisionLabel) == revision).ToList();
         var status = new JsonObject
         {
@@ -530,7 +512,7 @@ internal sealed class OkgController : IAsyncDisposable
         labels[OwnerLabel] = name;
         labels["statefulset.kubernetes.io/pod-name"] = podName;
         labels["apps.kruise.io/pod-index"] = id.ToString(CultureInfo.InvariantCulture);
-        var (revision, shape) = TemplateHashes(gss);
+        var (revision, shape) = OkgRevision.Of(gss);
         labels[RevisionLabel] = revision;
 
         var volumes = podSpec["volumes"] as JsonArray ?? [];
