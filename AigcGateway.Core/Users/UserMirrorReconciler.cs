@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Logto;
@@ -19,7 +20,7 @@ public sealed class UserMirrorReconciler(
     TimeProvider timeProvider,
     ILogger<UserMirrorReconciler> logger)
 {
-    private const int PageSize = 100;
+    private readonly ConcurrentDictionary<TemplateRef, string> _ownWrites = new();
     private AdoptionReport _lastAdoption = new("not run yet", [], []);
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(15);
@@ -79,16 +80,28 @@ public sealed class UserMirrorReconciler(
         var conflicts = plan.Conflicts.ToBuilder();
         foreach (var action in plan.Adoptions)
         {
-            if (await adopter.AdoptAsync(action.Instance, action.UserId, cancellationToken).ConfigureAwait(false))
+            var outcome = await adopter.AdoptAsync(action.Instance, action.UserId, cancellationToken).ConfigureAwait(false);
+            if (outcome.ResourceVersion is { } version)
+            {
+                RememberOwnWrite(action.Instance.Template, version);
+            }
+
+            if (outcome.Owned)
             {
                 adopted.Add(action);
                 UsersLog.Adopted(logger, action.Instance.ToString(), action.UserId);
+                continue;
             }
-            else
+
+            var (kind, detail) = outcome.Result switch
             {
-                conflicts.Add(new AdoptionConflict(action.UserId, CustomDataEntryCodec.KeyFor(action.Instance.Template), action.Instance,
-                    AdoptionConflictKind.IdOwnedByOtherUser, $"id {action.Instance.Id} was taken before it could be adopted"));
-            }
+                AdoptionResult.Missing => (AdoptionConflictKind.Missing, $"id {action.Instance.Id} has neither a GameServer nor a reservation any more"),
+                AdoptionResult.TemplateGone => (AdoptionConflictKind.TemplateGone, $"template {action.Instance.Template} is not in the catalog any more"),
+                AdoptionResult.UserOwnsOtherInstance => (AdoptionConflictKind.UserOwnsOtherInstance, "the user was given another instance of the template meanwhile"),
+                AdoptionResult.Failed => (AdoptionConflictKind.AdoptionFailed, "the cluster did not accept the ownership record; it is tried again at the next start"),
+                _ => (AdoptionConflictKind.IdOwnedByOtherUser, $"id {action.Instance.Id} was taken before it could be adopted"),
+            };
+            conflicts.Add(new AdoptionConflict(action.UserId, CustomDataEntryCodec.KeyFor(action.Instance.Template), action.Instance, kind, detail));
         }
 
         foreach (var conflict in conflicts)
@@ -117,7 +130,10 @@ public sealed class UserMirrorReconciler(
             return LastDrift = new DriftReport(error, 0, []);
         }
 
+        // entries an administrator still has to judge, and entries adoption has just written, are never cleared
         var keep = LastAdoption.Conflicts.Select(c => (c.UserId, c.Key)).ToHashSet();
+        var adopted = LastAdoption.Adopted.Select(a => (a.UserId, a.Instance.Template)).ToHashSet();
+        var deferred = snapshot.Templates.Where(t => !IncludesOwnWrites(snapshot, t)).ToImmutableArray();
         var drift = ImmutableArray.CreateBuilder<MirrorDrift>();
         foreach (var user in users)
         {
@@ -125,7 +141,7 @@ public sealed class UserMirrorReconciler(
             var desired = snapshot.DesiredFor(user.Id);
             foreach (var template in snapshot.Templates)
             {
-                if (queue.IsPending(user.Id, template))
+                if (queue.IsPending(user.Id, template) || deferred.Contains(template))
                 {
                     continue;
                 }
@@ -133,7 +149,7 @@ public sealed class UserMirrorReconciler(
                 foreach (var (key, value) in Differences(template, desired.GetValueOrDefault(template), entries))
                 {
                     // clearing an entry an administrator still has to judge would lose it; rewriting to the record is safe
-                    if (value is null && keep.Contains((user.Id, key)))
+                    if (value is null && (keep.Contains((user.Id, key)) || adopted.Contains((user.Id, template))))
                     {
                         continue;
                     }
@@ -143,7 +159,11 @@ public sealed class UserMirrorReconciler(
             }
         }
 
-        return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable());
+        return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable())
+        {
+            Deferred = deferred,
+            Finished = timeProvider.GetUtcNow(),
+        };
     }
 
     /// <summary>Adoption once (repeated until it completes), then retries and drift repair on their intervals, until cancelled.</summary>
@@ -163,8 +183,9 @@ public sealed class UserMirrorReconciler(
                 await RetryPendingAsync(cancellationToken).ConfigureAwait(false);
                 if (adopted && timeProvider.GetUtcNow() >= nextDrift)
                 {
-                    await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
-                    nextDrift = timeProvider.GetUtcNow() + DriftInterval;
+                    var report = await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
+                    // a template whose snapshot lags behind the gateway's own write is looked at again soon
+                    nextDrift = timeProvider.GetUtcNow() + (report.Deferred.IsEmpty ? DriftInterval : RetryInterval);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -226,25 +247,15 @@ public sealed class UserMirrorReconciler(
         }
     }
 
-    private async Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken)
-    {
-        var users = ImmutableArray.CreateBuilder<LogtoUser>();
-        for (var page = 1; ; page++)
-        {
-            var result = await logto.ListUsersAsync(page, PageSize, cancellationToken).ConfigureAwait(false);
-            if (!result.IsOk)
-            {
-                UsersLog.ListFailed(logger, result.Outcome, result.Error ?? "");
-                return ([], result.Error ?? result.Outcome.ToString());
-            }
+    private Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken) =>
+        LogtoUserListing.ListAllAsync(logto, logger, cancellationToken);
 
-            users.AddRange(result.Value!.Users);
-            if (result.Value.Users.Length < PageSize || users.Count >= result.Value.Total)
-            {
-                return (users.ToImmutable(), null);
-            }
-        }
-    }
+    /// <summary>Remembers the resourceVersion of the gateway's own ownership write (the highest per template).</summary>
+    internal void RememberOwnWrite(TemplateRef template, string resourceVersion) =>
+        _ownWrites.AddOrUpdate(template, resourceVersion, (_, old) => ResourceVersions.AtLeast(old, resourceVersion) ? old : resourceVersion);
+
+    private bool IncludesOwnWrites(InstanceOwnershipSnapshot snapshot, TemplateRef template) =>
+        !_ownWrites.TryGetValue(template, out var version) || snapshot.IncludesVersion(template, version);
 
     private AdoptionReport Remember(AdoptionReport report)
     {

@@ -86,6 +86,12 @@ internal sealed class FakeCluster : ITemplateStore
     /// <summary>When false, writes are accepted but no GameServers are created or deleted.</summary>
     public bool RunController { get; set; } = true;
 
+    /// <summary>
+    /// Like OKG with <c>scaleDownStrategyType: ReserveIds</c>: ids removed by a scale-down are written back into the
+    /// reserve list (off by default: most tests look at the gateway's own writes only).
+    /// </summary>
+    public bool ReserveImplicitIds { get; set; }
+
     public List<InstanceRef> DeletedPods { get; } = [];
 
     public Task<TemplateState?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
@@ -197,7 +203,12 @@ internal sealed class FakeCluster : ITemplateStore
         _gameServers.RemoveWhere(_state.Reserved.Contains);
         while (_gameServers.Count > _state.Replicas)
         {
-            _gameServers.Remove(_gameServers.Max);
+            var victim = _gameServers.Max;
+            _gameServers.Remove(victim);
+            if (ReserveImplicitIds)
+            {
+                Bump(_state with { Reserved = _state.Reserved.Add(victim) });
+            }
         }
 
         while (_gameServers.Count < _state.Replicas)

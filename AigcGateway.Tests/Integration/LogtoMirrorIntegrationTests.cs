@@ -47,6 +47,14 @@ public sealed class LogtoMirrorIntegrationTests
             (await http.PatchAsync(
                 new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), patch, Xunit.TestContext.Current.CancellationToken))
                 .EnsureSuccessStatusCode();
+            // only an instance that exists is adopted: wait until OKG has created it, as it had before the switch
+            var deadline = DateTime.UtcNow.AddSeconds(15);
+            while (!(await http.GetAsync(new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameservers/sd-cpu-0", UriKind.Relative),
+                Xunit.TestContext.Current.CancellationToken)).IsSuccessStatusCode)
+            {
+                DateTime.UtcNow.ShouldBeLessThan(deadline, "OKG did not create sd-cpu-0");
+                await Task.Delay(50, Xunit.TestContext.Current.CancellationToken);
+            }
         }
 
         app.Logto.SetCustomData(Alice, new JsonObject
