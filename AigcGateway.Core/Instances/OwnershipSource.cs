@@ -57,6 +57,7 @@ internal sealed class OwnershipSource(SnapshotHub hub) : IInstanceOwnershipSourc
         {
             Existing = snapshot.Templates.ToDictionary(t => t.Key, t => Existing(snapshot, t.Value)),
             Versions = snapshot.Templates.ToDictionary(t => t.Key, t => t.Value.ResourceVersion),
+            Marks = snapshot.Templates.ToDictionary(t => t.Key, t => t.Value.MirrorMarks),
         });
     }
 }

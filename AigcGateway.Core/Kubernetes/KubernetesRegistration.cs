@@ -26,6 +26,8 @@ internal static class KubernetesRegistration
                 sp.GetRequiredService<ILogger<KubernetesLeadership>>());
         });
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
+        services.AddSingleton<Users.IMirrorMarks>(sp => new KubernetesMirrorMarks(
+            sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<SnapshotHub>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new ClusterCacheOptions());
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),

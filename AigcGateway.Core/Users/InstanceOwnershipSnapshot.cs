@@ -15,6 +15,10 @@ public sealed record InstanceOwnershipSnapshot(
     /// <summary>Per template, the ids for which an instance exists (a GameServer, or a reserved id holding data). Only those can be adopted.</summary>
     public IReadOnlyDictionary<TemplateRef, ExistingInstanceIds> Existing { get; init; } = ImmutableDictionary<TemplateRef, ExistingInstanceIds>.Empty;
 
+    /// <summary>Per template, the users whose Logto entry may be out of date (durable mirror marks): user id -> since.</summary>
+    public IReadOnlyDictionary<TemplateRef, ImmutableDictionary<string, string>> Marks { get; init; } =
+        ImmutableDictionary<TemplateRef, ImmutableDictionary<string, string>>.Empty;
+
     /// <summary>Per template, the resourceVersion of the GameServerSet these owners were read from.</summary>
     public IReadOnlyDictionary<TemplateRef, string> Versions { get; init; } = ImmutableDictionary<TemplateRef, string>.Empty;
 

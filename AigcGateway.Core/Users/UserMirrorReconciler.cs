@@ -18,7 +18,8 @@ public sealed class UserMirrorReconciler(
     IOwnershipAdopter adopter,
     MirrorWriteQueue queue,
     TimeProvider timeProvider,
-    ILogger<UserMirrorReconciler> logger)
+    ILogger<UserMirrorReconciler> logger,
+    IMirrorMarks? marks = null)
 {
     private readonly ConcurrentDictionary<TemplateRef, string> _ownWrites = new();
     private AdoptionReport _lastAdoption = new("not run yet", [], []);
@@ -60,6 +61,61 @@ public sealed class UserMirrorReconciler(
         return succeeded;
     }
 
+    /// <summary>
+    /// Re-writes every entry marked on a template after a failed write (by any replica, before any restart) from the
+    /// ownership record, and removes the mark. Entries this replica still holds in its queue are left to the queue.
+    /// Returns how many were re-written.
+    /// </summary>
+    public async Task<int> ResyncMarkedAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return 0;
+        }
+
+        var done = 0;
+        foreach (var (template, marked) in snapshot.Marks)
+        {
+            foreach (var (userId, since) in marked)
+            {
+                if (queue.IsPending(userId, template))
+                {
+                    continue;
+                }
+
+                var desired = snapshot.Templates.Contains(template) ? snapshot.DesiredFor(userId).GetValueOrDefault(template) : null;
+                LogtoResult<JsonObject> result;
+                using (await queue.WriteLockAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    result = await logto.PatchCustomDataAsync(userId, CustomDataEntryCodec.KeyFor(template),
+                        desired is null ? null : CustomDataEntryCodec.Encode(desired), cancellationToken).ConfigureAwait(false);
+                }
+
+                if (!result.IsOk && result.Outcome != LogtoOutcome.NotFound)
+                {
+                    continue;
+                }
+
+                UsersLog.Resynced(logger, template.ToString(), userId);
+                done++;
+                if (marks is not null)
+                {
+                    try
+                    {
+                        await marks.UnmarkAsync(template, userId, since, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        UsersLog.PassFailed(logger, e); // the mark stays; the next pass writes the same entry again
+                    }
+                }
+            }
+        }
+
+        return done;
+    }
+
     /// <summary>Plans adoption over every Logto user and writes the adoptable owners through <see cref="IOwnershipAdopter"/>.</summary>
     public async Task<AdoptionReport> AdoptAsync(CancellationToken cancellationToken)
     {
@@ -75,7 +131,9 @@ public sealed class UserMirrorReconciler(
             return Remember(new AdoptionReport(error, [], []));
         }
 
-        var plan = AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id, CustomDataEntryCodec.Decode(u.CustomData))), snapshot);
+        // an entry with a pending or marked write is the gateway's own, out of date: the re-write fixes it, adoption must not take it
+        var plan = AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id,
+            WithoutOwnWrites(u.Id, CustomDataEntryCodec.Decode(u.CustomData), snapshot))), snapshot);
         var adopted = ImmutableArray.CreateBuilder<AdoptAction>();
         var conflicts = plan.Conflicts.ToBuilder();
         foreach (var action in plan.Adoptions)
@@ -181,6 +239,7 @@ public sealed class UserMirrorReconciler(
                 }
 
                 await RetryPendingAsync(cancellationToken).ConfigureAwait(false);
+                await ResyncMarkedAsync(cancellationToken).ConfigureAwait(false);
                 if (adopted && timeProvider.GetUtcNow() >= nextDrift)
                 {
                     var report = await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
@@ -246,6 +305,13 @@ public sealed class UserMirrorReconciler(
             return new MirrorDrift(userId, key, value, result.IsOk, result.Error);
         }
     }
+
+    private CustomDataEntries WithoutOwnWrites(string userId, CustomDataEntries entries, InstanceOwnershipSnapshot snapshot) =>
+        entries with
+        {
+            Entries = [.. entries.Entries.Where(e => !queue.IsPending(userId, e.Instance.Template)
+                && !(snapshot.Marks.TryGetValue(e.Instance.Template, out var marked) && marked.ContainsKey(userId)))],
+        };
 
     private Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken) =>
         LogtoUserListing.ListAllAsync(logto, logger, cancellationToken);

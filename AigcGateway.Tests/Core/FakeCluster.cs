@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
 
 namespace AigcGateway.Tests.Core;
 
@@ -9,7 +10,7 @@ namespace AigcGateway.Tests.Core;
 /// In-memory template store with a tiny OKG: every accepted write is applied like the controller would (lowest free ids
 /// created, reserved ids deleted) and published to the hub as the watch would.
 /// </summary>
-internal sealed class FakeCluster : ITemplateStore
+internal sealed class FakeCluster : ITemplateStore, IMirrorMarks
 {
     private readonly Lock _lock = new();
     private readonly SortedSet<int> _gameServers = [];
@@ -156,6 +157,35 @@ internal sealed class FakeCluster : ITemplateStore
             }
 
             _volumes.Remove(name);
+            Publish();
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task MarkAsync(TemplateRef template, string userId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_state.MirrorMarks.ContainsKey(userId))
+            {
+                Bump(_state with { MirrorMarks = _state.MirrorMarks.Add(userId, $"mark-{_version}") });
+                Publish();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> UnmarkAsync(TemplateRef template, string userId, string since, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_state.MirrorMarks.GetValueOrDefault(userId) != since)
+            {
+                return Task.FromResult(false);
+            }
+
+            Bump(_state with { MirrorMarks = _state.MirrorMarks.Remove(userId) });
             Publish();
             return Task.FromResult(true);
         }
