@@ -63,57 +63,34 @@ public sealed class UserMirrorReconciler(
 
     /// <summary>
     /// Re-writes every entry marked on a template after a failed write (by any replica, before any restart) from the
-    /// ownership record, and removes the mark. Entries this replica still holds in its queue are left to the queue.
-    /// Returns how many were re-written.
+    /// ownership record, and removes the mark (see <see cref="MirrorMarkResync"/>). Returns how many were re-written.
     /// </summary>
-    public async Task<int> ResyncMarkedAsync(CancellationToken cancellationToken)
+    public Task<int> ResyncMarkedAsync(CancellationToken cancellationToken) =>
+        new MirrorMarkResync(logto, ownership, queue, marks, logger).RunAsync(cancellationToken);
+
+    /// <summary>
+    /// What adoption would decide now, without writing anything: every Logto user's entries planned against the current
+    /// ownership records (entries with a pending or marked write left out). The administration pages show its conflicts.
+    /// </summary>
+    public async Task<MigrationReview> ReviewAsync(CancellationToken cancellationToken)
     {
         var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
-            return 0;
+            return new MigrationReview("the ownership records are not loaded yet", [], [], timeProvider.GetUtcNow());
         }
 
-        var done = 0;
-        foreach (var (template, marked) in snapshot.Marks)
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
+        if (error is not null)
         {
-            foreach (var (userId, since) in marked)
-            {
-                if (queue.IsPending(userId, template))
-                {
-                    continue;
-                }
-
-                var desired = snapshot.Templates.Contains(template) ? snapshot.DesiredFor(userId).GetValueOrDefault(template) : null;
-                LogtoResult<JsonObject> result;
-                using (await queue.WriteLockAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    result = await logto.PatchCustomDataAsync(userId, CustomDataEntryCodec.KeyFor(template),
-                        desired is null ? null : CustomDataEntryCodec.Encode(desired), cancellationToken).ConfigureAwait(false);
-                }
-
-                if (!result.IsOk && result.Outcome != LogtoOutcome.NotFound)
-                {
-                    continue;
-                }
-
-                UsersLog.Resynced(logger, template.ToString(), userId);
-                done++;
-                if (marks is not null)
-                {
-                    try
-                    {
-                        await marks.UnmarkAsync(template, userId, since, cancellationToken).ConfigureAwait(false);
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        UsersLog.PassFailed(logger, e); // the mark stays; the next pass writes the same entry again
-                    }
-                }
-            }
+            return new MigrationReview(error, [], [], timeProvider.GetUtcNow());
         }
 
-        return done;
+        var plan = Plan(users, snapshot);
+        return new MigrationReview(null, plan.Conflicts, plan.Adoptions, timeProvider.GetUtcNow())
+        {
+            Owners = snapshot.Owners,
+        };
     }
 
     /// <summary>Plans adoption over every Logto user and writes the adoptable owners through <see cref="IOwnershipAdopter"/>.</summary>
@@ -131,9 +108,7 @@ public sealed class UserMirrorReconciler(
             return Remember(new AdoptionReport(error, [], []));
         }
 
-        // an entry with a pending or marked write is the gateway's own, out of date: the re-write fixes it, adoption must not take it
-        var plan = AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id,
-            WithoutOwnWrites(u.Id, CustomDataEntryCodec.Decode(u.CustomData), snapshot))), snapshot);
+        var plan = Plan(users, snapshot);
         var adopted = ImmutableArray.CreateBuilder<AdoptAction>();
         var conflicts = plan.Conflicts.ToBuilder();
         foreach (var action in plan.Adoptions)
@@ -306,6 +281,11 @@ public sealed class UserMirrorReconciler(
         }
     }
 
+    /// <summary>An entry with a pending or marked write is the gateway's own, out of date: the re-write fixes it, adoption must not take it.</summary>
+    private AdoptionPlan Plan(ImmutableArray<LogtoUser> users, InstanceOwnershipSnapshot snapshot) =>
+        AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id,
+            WithoutOwnWrites(u.Id, CustomDataEntryCodec.Decode(u.CustomData), snapshot))), snapshot);
+
     private CustomDataEntries WithoutOwnWrites(string userId, CustomDataEntries entries, InstanceOwnershipSnapshot snapshot) =>
         entries with
         {
@@ -325,6 +305,7 @@ public sealed class UserMirrorReconciler(
 
     private AdoptionReport Remember(AdoptionReport report)
     {
+        report = report with { Finished = timeProvider.GetUtcNow() };
         Volatile.Write(ref _lastAdoption, report);
         return report;
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace AigcGateway.Web.Components.Admin;
@@ -27,6 +28,7 @@ public sealed partial class AdminInstances
         Recover,
         Restart,
         Uninstall,
+        RemoveRecord,
     }
 
     internal enum Bulk
@@ -34,6 +36,8 @@ public sealed partial class AdminInstances
         Pause,
         Recover,
     }
+
+    [Inject] public required IMigrationAdministration Migration { get; init; }
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
@@ -51,7 +55,7 @@ public sealed partial class AdminInstances
         var current = _all.Select(i => i.Ref).ToHashSet();
         _selected = [.. _all.Where(i => _selected.Any(s => s.Ref == i.Ref))];
         _expanded.IntersectWith(current);
-        if (_all.Any(i => !_names.ContainsKey(i.Owner)))
+        if (_all.Select(i => i.Owner).Concat(AuditUsers.Of(_audit)).Any(id => !_names.ContainsKey(id)))
         {
             _ = LoadNamesAsync();
         }
@@ -63,7 +67,7 @@ public sealed partial class AdminInstances
     {
         try
         {
-            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner), Stopping);
+            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner).Concat(AuditUsers.Of(_audit)), Stopping);
             await InvokeAsync(() =>
             {
                 _names = _names.SetItems(names);
@@ -129,6 +133,7 @@ public sealed partial class AdminInstances
                 Row.Pause => await Admin.PauseAsync(Actor, instance.Ref, Stopping),
                 Row.Recover => await Admin.RecoverAsync(Actor, instance.Ref, Stopping),
                 Row.Restart => await Admin.RestartAsync(Actor, instance.Ref, Stopping),
+                Row.RemoveRecord => await Migration.RemoveRecordAsync(Actor, instance.Ref, Stopping),
                 _ => await Admin.UninstallAsync(Actor, instance.Ref, Stopping),
             };
             Report(result.Succeeded ? [] : [Failure(instance.Ref, result)], name, 1);
@@ -195,6 +200,7 @@ public sealed partial class AdminInstances
         InstanceState.Running => Color.Success,
         InstanceState.Failed => Color.Error,
         InstanceState.Paused => Color.Default,
+        InstanceState.Missing => Color.Warning,
         _ => Color.Info,
     };
 }
