@@ -19,7 +19,8 @@ public static class AuthEndpoints
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapGet(SignInPath, SignInAsync).AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(SignOutPath, SignOutAsync).AllowAnonymous().ExcludeFromDescription();
-        endpoints.MapGet(SignInFailure.Path, (string? reason, IStringLocalizer<Strings> text) => Html(SignInFailure.RenderHtml(reason, text)))
+        endpoints.MapGet(SignInFailure.Path, (string? reason, string? opened, IStringLocalizer<Strings> text, IOptions<GatewayOptions> gateway) =>
+                Html(SignInOrigin.RenderHtml(reason, opened, gateway.Value.PublicUri, text)))
             .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(AccessDeniedPath, (IStringLocalizer<Strings> text) =>
                 Html(SignInFailure.RenderHtml(SignInFailure.Forbidden, text), StatusCodes.Status403Forbidden))
