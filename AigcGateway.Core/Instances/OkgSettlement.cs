@@ -48,7 +48,7 @@ public static class OkgSettlement
         if (running.Count < wanted)
         {
             var taken = running.ToImmutable();
-            foreach (var id in FreeIds(reserved, taken).Take(wanted - running.Count))
+            foreach (var id in IdAllocator.FreeIds(reserved, taken).Take(wanted - running.Count))
             {
                 running.Add(id);
             }
@@ -74,25 +74,5 @@ public static class OkgSettlement
         ArgumentNullException.ThrowIfNull(present);
         var running = Running(state, present);
         return [.. state.Owners.Keys.Where(id => !state.Reserved.Contains(id) && !running.Contains(id) && !present.Contains(id))];
-    }
-
-    private static IEnumerable<int> FreeIds(ReserveIdSet reserved, IReadOnlySet<int> taken)
-    {
-        var id = 0;
-        while (true)
-        {
-            if (reserved.Contains(id))
-            {
-                id = reserved.Ranges.First(r => r.Start <= id && id <= r.End).End + 1;
-                continue;
-            }
-
-            if (!taken.Contains(id))
-            {
-                yield return id;
-            }
-
-            id++;
-        }
     }
 }

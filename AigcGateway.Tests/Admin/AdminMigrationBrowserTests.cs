@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -23,12 +22,7 @@ public sealed class AdminMigrationBrowserTests(BrowserFixture browser) : IAsyncL
     public async ValueTask InitializeAsync()
     {
         // seeded before the gateway starts, as a deployment of the earlier gateway would leave them
-        using (var http = new HttpClient { BaseAddress = _app.Kubernetes.BaseAddress })
-        {
-            using var patch = new StringContent("""{"spec":{"replicas":1}}""", Encoding.UTF8, "application/merge-patch+json");
-            (await http.PatchAsync(new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), patch,
-                Xunit.TestContext.Current.CancellationToken)).EnsureSuccessStatusCode();
-        }
+        await EarlierGatewayState.RunInstancesAsync(_app.Kubernetes.BaseAddress, "aigc", "sd-cpu", 1);
 
         foreach (var user in new[] { LogtoDemoUsers.Alice.Id, LogtoDemoUsers.Bob.Id })
         {
@@ -45,12 +39,7 @@ public sealed class AdminMigrationBrowserTests(BrowserFixture browser) : IAsyncL
     {
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseAddress.ToString());
-        await page.WaitForCircuitAsync();
-        await page.Locator(".welcome-start").ClickAsync();
-        await page.ChooseLogtoUserAsync(_app.Logto.EndpointText, "admin");
-        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
-        await page.WaitForCircuitAsync();
+        await page.SignInThroughLogtoAsync(_baseAddress, _app.Logto.EndpointText, "admin");
 
         await page.Locator("a[href='/admin/migration']").ClickAsync();
         var aliceClaim = $"td[data-claim='{LogtoDemoUsers.Alice.Id}:aigc-sd-cpu']";

@@ -17,20 +17,9 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
 
     public async ValueTask InitializeAsync()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var project = Path.Combine(RepositoryPaths.Root, "AigcGateway.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "AigcGateway.Web.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is built with the solution");
         var port = GatewayAppFactory.FreeLoopbackPort();
         _baseAddress = new Uri($"http://localhost:{port}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://localhost:{port}" },
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = GatewayProcess.StartInfo("--urls", $"http://localhost:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("Logto__Endpoint");
         _process = Process.Start(start)!;

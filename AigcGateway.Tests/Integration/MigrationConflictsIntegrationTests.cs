@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
@@ -25,12 +24,7 @@ public sealed class MigrationConflictsIntegrationTests
     private static async Task<GatewayAppFactory> SeedAsync()
     {
         var app = new GatewayAppFactory();
-        using (var http = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress })
-        {
-            using var patch = new StringContent("""{"spec":{"replicas":1}}""", Encoding.UTF8, "application/merge-patch+json");
-            (await http.PatchAsync(new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), patch, Ct))
-                .EnsureSuccessStatusCode();
-        }
+        await EarlierGatewayState.RunInstancesAsync(app.Kubernetes.BaseAddress, "aigc", "sd-cpu", 1);
 
         app.Logto.SetCustomData(Alice, Entry(0));
         app.Logto.SetCustomData(Bob, Entry(0));

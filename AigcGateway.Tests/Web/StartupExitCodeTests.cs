@@ -9,18 +9,7 @@ public sealed class StartupExitCodeTests
     [Fact]
     public async Task Bad_settings_list_every_problem_and_exit_with_code_1()
     {
-        var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var project = Path.Combine(RepositoryPaths.Root, "AigcGateway.Web");
-        var dll = Path.Combine(project, "bin", configuration, "net10.0", "AigcGateway.Web.dll");
-        File.Exists(dll).ShouldBeTrue($"{dll} is built with the solution");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://127.0.0.1:{GatewayAppFactory.FreeLoopbackPort()}" },
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = GatewayProcess.StartInfo("--urls", $"http://127.0.0.1:{GatewayAppFactory.FreeLoopbackPort()}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Gateway__PublicUrl"] = "http://192.168.1.10:8080/dashboard";
         start.Environment["Gateway__CookieDomain"] = ".example.com";
