@@ -110,7 +110,7 @@ public sealed class AdminMigrationTests : AdminContext
     public void The_mirror_backlog_and_the_last_passes_are_shown()
     {
         Migration.MirrorStatus = new MirrorStatus(
-            [new PendingMirrorWrite("user-bob", Sd, null, 1, 3, Now.AddSeconds(40), "Logto answered 503")],
+            [new PendingMirrorWrite("user-bob", Sd, null, 1, 3, Now.AddSeconds(40), "Logto answered 503", Now.AddMinutes(-5))],
             2,
             Now.AddMinutes(-7),
             new AdoptionReport(null, [new AdoptAction("user-alice", SdZero)], []) { Finished = Now.AddHours(-1) },
@@ -119,7 +119,7 @@ public sealed class AdminMigrationTests : AdminContext
         var page = RenderPage<AdminMigration>();
 
         page.Find("[data-status='queued']").TextContent.ShouldContain("Logto answered 503");
-        page.Find("[data-status='queued'] td").TextContent.ShouldStartWith("1 (");
+        page.Find("[data-status='queued'] td").TextContent.ShouldStartWith("1 (the oldest first failed 5 min ago");
         page.Find("[data-status='marked'] td").TextContent.ShouldStartWith("2 (oldest");
         page.Find("[data-status='adoption'] td").TextContent.ShouldContain("1 adopted, 0 left to you");
         page.Find("[data-status='drift'] td").TextContent.ShouldContain("12 users checked, 0 entries repaired, 0 failed");

@@ -93,6 +93,21 @@ public sealed class UserMirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_queued_entry_remembers_when_its_first_write_failed()
+    {
+        _logto.FailWith = LogtoOutcome.Unavailable;
+        var first = _time.GetUtcNow();
+        await _mirror.RecordAsync("alice", new InstanceRef(s_sd, 3), Ct);
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        await _mirror.ForgetAsync("alice", s_sd, Ct);
+
+        var pending = _queue.Pending.ShouldHaveSingleItem();
+        pending.Value.ShouldBeNull();
+        pending.FirstFailed.ShouldBe(first);
+    }
+
+    [Fact]
     public async Task A_retry_that_fails_again_waits_longer()
     {
         _logto.FailWith = LogtoOutcome.Unavailable;

@@ -55,7 +55,7 @@ public sealed partial class AdminInstances
         var current = _all.Select(i => i.Ref).ToHashSet();
         _selected = [.. _all.Where(i => _selected.Any(s => s.Ref == i.Ref))];
         _expanded.IntersectWith(current);
-        if (_all.Select(i => i.Owner).Concat(AuditUsers.Of(_audit)).Any(id => !_names.ContainsKey(id)))
+        if (_all.Any(i => !_names.ContainsKey(i.Owner)))
         {
             _ = LoadNamesAsync();
         }
@@ -67,7 +67,7 @@ public sealed partial class AdminInstances
     {
         try
         {
-            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner).Concat(AuditUsers.Of(_audit)), Stopping);
+            var names = await Admin.UserNamesAsync(_all.Select(i => i.Owner), Stopping);
             await InvokeAsync(() =>
             {
                 _names = _names.SetItems(names);

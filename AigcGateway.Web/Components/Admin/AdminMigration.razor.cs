@@ -60,7 +60,7 @@ public sealed partial class AdminMigration
 
     private string QueuedText => _status.Queued.IsDefaultOrEmpty
         ? "0"
-        : L["Admin_Migration_Queued_Value", _status.Queued.Length, RelativeTime.Ago(_status.Queued.Min(q => q.DueAt), Now, L), _status.LastError ?? "—"];
+        : L["Admin_Migration_Queued_Value", _status.Queued.Length, RelativeTime.Ago(_status.Queued.Min(q => q.FirstFailed ?? q.DueAt), Now, L), _status.LastError ?? "—"];
 
     private string MarkedText => _status.MarkedEntries == 0
         ? "0"
@@ -84,7 +84,7 @@ public sealed partial class AdminMigration
         {
             var review = await Migration.ReviewAsync(Stopping);
             var users = review.Conflicts.Select(c => c.UserId).Concat(review.Conflicts.Select(review.OwnerOf).OfType<string>());
-            _names = _names.SetItems(await Admin.UserNamesAsync(users.Concat(AuditUsers.Of(_audit)), Stopping));
+            _names = _names.SetItems(await Admin.UserNamesAsync(users, Stopping));
             _review = review;
         }
         catch (OperationCanceledException)
