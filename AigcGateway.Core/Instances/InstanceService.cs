@@ -295,7 +295,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         var result = await UpdateAsync(template, basis =>
         {
             basisUsed = basis;
-            corrections = LifecyclePlanner.Corrections(basis, _hub.Current.GameServerIds(template));
+            corrections = OwnCorrections(basis);
             return corrections.IsEmpty
                 ? new Plan(null, OperationResult.Ok(new InstanceRef(template, 0)))
                 : new Plan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
@@ -328,7 +328,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
                 var snapshot = _hub.Current;
                 foreach (var state in snapshot.Templates.Values)
                 {
-                    if (!LifecyclePlanner.Corrections(state, snapshot.GameServerIds(state.Ref)).IsEmpty)
+                    if (!OwnCorrections(state).IsEmpty)
                     {
                         await VerifyIdsAsync(state.Ref, cancellationToken).ConfigureAwait(false);
                     }
@@ -340,6 +340,14 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             unsubscribe();
         }
     }
+
+    /// <summary>
+    /// Corrections only for ids this process has just installed or recovered: a record without an instance that it did
+    /// not create (one carried over from elsewhere) is never moved onto an instance nobody owns.
+    /// </summary>
+    private ImmutableArray<(int Recorded, int Actual)> OwnCorrections(TemplateState state) =>
+        [.. LifecyclePlanner.Corrections(state, _hub.Current.GameServerIds(state.Ref))
+            .Where(c => _pending.Get(new InstanceRef(state.Ref, c.Recorded))?.Operation is PendingOperation.Install or PendingOperation.Recover)];
 
     private OperationResult FailUninstall(string userId, InstanceRef instance, OperationResult result)
     {

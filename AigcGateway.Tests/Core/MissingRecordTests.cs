@@ -140,6 +140,18 @@ public sealed class MissingRecordTests
     }
 
     [Fact]
+    public async Task Id_verification_never_moves_a_missing_record_onto_an_instance_nobody_owns()
+    {
+        // the earlier gateway's instances 0 and 1 run, not adopted (yet); bob's record names 5, which never existed
+        _cluster.Set(s => s with { Replicas = 2 });
+        _cluster.Set(s => s with { Owners = s.Owners.Add(5, "bob") });
+
+        (await _service.VerifyIdsAsync(_cluster.Ref, Ct)).ShouldBe(0);
+
+        _cluster.State.Owners.ShouldBe(new Dictionary<int, string> { [5] = "bob" });
+    }
+
+    [Fact]
     public void The_invariant_refuses_a_scale_down_that_would_stop_another_users_instance()
     {
         var basis = State(replicas: 2, owners: [(0, "carol"), (1, "alice"), (3, "bob")]);
