@@ -22,6 +22,7 @@ public sealed class UserMirrorReconciler(
     IMirrorMarks? marks = null)
 {
     private readonly ConcurrentDictionary<TemplateRef, string> _ownWrites = new();
+    private HashSet<(string UserId, string Key)> _stale = [];
     private AdoptionReport _lastAdoption = new("not run yet", [], []);
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(15);
@@ -151,22 +152,19 @@ public sealed class UserMirrorReconciler(
     /// </summary>
     public async Task<DriftReport> RepairDriftAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return LastDrift = new DriftReport("the ownership records are not loaded yet", 0, []);
-        }
-
+        // Logto first, then the records: an operation that wrote both meanwhile is then already in the records
         var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
-        if (error is not null)
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null || error is not null)
         {
-            return LastDrift = new DriftReport(error, 0, []);
+            return LastDrift = new DriftReport(error ?? "the ownership records are not loaded yet", 0, []);
         }
 
         // entries an administrator still has to judge, and entries adoption has just written, are never cleared
         var keep = LastAdoption.Conflicts.Select(c => (c.UserId, c.Key)).ToHashSet();
         var adopted = LastAdoption.Adopted.Select(a => (a.UserId, a.Instance.Template)).ToHashSet();
         var deferred = snapshot.Templates.Where(t => !IncludesOwnWrites(snapshot, t)).ToImmutableArray();
+        var stale = new HashSet<(string UserId, string Key)>();
         var drift = ImmutableArray.CreateBuilder<MirrorDrift>();
         foreach (var user in users)
         {
@@ -187,16 +185,43 @@ public sealed class UserMirrorReconciler(
                         continue;
                     }
 
-                    drift.Add(await RepairAsync(user.Id, key, value, cancellationToken).ConfigureAwait(false));
+                    // an entry is cleared only when two passes in a row find it stale: the records come from a watch that
+                    // may lag behind an install another replica has just written to both the records and Logto
+                    if (value is null && !SeenStaleBefore(stale, user.Id, key))
+                    {
+                        continue;
+                    }
+
+                    if (await StillDifferentAsync(user.Id, template, key, value, entries, cancellationToken).ConfigureAwait(false))
+                    {
+                        drift.Add(await RepairAsync(user.Id, key, value, cancellationToken).ConfigureAwait(false));
+                    }
                 }
             }
         }
 
+        _stale = stale;
         return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable())
         {
             Deferred = deferred,
             Finished = timeProvider.GetUtcNow(),
         };
+    }
+
+    /// <summary>Notes the entry as stale in this pass; true when the previous pass found it stale too.</summary>
+    private bool SeenStaleBefore(HashSet<(string UserId, string Key)> stale, string userId, string key)
+    {
+        stale.Add((userId, key));
+        return _stale.Contains((userId, key));
+    }
+
+    /// <summary>The difference still holds against the latest records (an operation on any replica may have changed them during the pass).</summary>
+    private async Task<bool> StillDifferentAsync(string userId, TemplateRef template, string key, JsonObject? value, CustomDataEntries entries, CancellationToken cancellationToken)
+    {
+        var latest = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        return latest is not null && IncludesOwnWrites(latest, template)
+            && Differences(template, latest.DesiredFor(userId).GetValueOrDefault(template), entries)
+                .Any(d => d.Key == key && JsonNode.DeepEquals(d.Value, value));
     }
 
     /// <summary>Adoption once (repeated until it completes), then retries and drift repair on their intervals, until cancelled.</summary>

@@ -165,7 +165,41 @@ public sealed class UserMirrorTests : IDisposable
         _logto.CustomData["bob"]["default-comfyui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_comfy, 1));
 
         await _reconciler.RepairDriftAsync(Ct);
+        await _reconciler.RepairDriftAsync(Ct);
 
+        _logto.CustomData["bob"]["default-comfyui"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Drift_repair_does_not_clear_an_entry_written_for_an_install_made_while_it_listed_the_users()
+    {
+        _ownership.Set();
+        _logto.WhileListing = () =>
+        {
+            // another replica installs for alice: the record and her entry appear while this pass reads Logto
+            _ownership.Set((s_sd, 2, "alice"));
+            _logto.CustomData["alice"]["default-sd-webui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 2));
+        };
+
+        await _reconciler.RepairDriftAsync(Ct);
+        _logto.WhileListing = null;
+        await _reconciler.RepairDriftAsync(Ct);
+
+        _logto.Patches.ShouldNotContain(p => p.UserId == "alice" && p.Value == null, "alice's fresh entry was cleared");
+        _logto.CustomData["alice"]["default-sd-webui"]!["ID"]!.GetValue<string>().ShouldBe("2");
+    }
+
+    [Fact]
+    public async Task Drift_repair_clears_an_entry_only_when_two_passes_in_a_row_find_it_stale()
+    {
+        _ownership.Set();
+        _logto.CustomData["bob"]["default-comfyui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_comfy, 1));
+
+        var first = await _reconciler.RepairDriftAsync(Ct);
+
+        first.Drift.ShouldBeEmpty();
+        _logto.CustomData["bob"]["default-comfyui"].ShouldNotBeNull();
+        (await _reconciler.RepairDriftAsync(Ct)).Drift.ShouldHaveSingleItem().Repaired.ShouldBeTrue();
         _logto.CustomData["bob"]["default-comfyui"].ShouldBeNull();
     }
 
