@@ -17,10 +17,25 @@ var app = builder.Build();
 // They start once the gateway's host is built; options are read when first used, so their settings still apply.
 await using var demo = demoMode ? await DemoEnvironment.StartAsync(app) : null;
 
+// Bad settings: every problem at once, readably, and exit code 1 (not an unhandled exception).
+if (ConfigurationProblems.Of(app.Services) is { Count: > 0 } problems)
+{
+    return ConfigurationProblems.Report(problems, Console.Error);
+}
+
 app.UseGatewayWeb();
 if (demo is not null)
 {
     app.MapDemoInstances();
 }
 
-await app.RunAsync();
+try
+{
+    await app.RunAsync();
+}
+catch (Exception e) when (ConfigurationProblems.In(e) is { Count: > 0 } late)
+{
+    return ConfigurationProblems.Report(late, Console.Error);
+}
+
+return 0;

@@ -46,6 +46,14 @@ public static class AdministrationRegistration
             sp.GetRequiredService<AuditTrail>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AdministrationService>>()));
+        services.TryAddSingleton<IMigrationAdministration>(sp => new MigrationAdministration(
+            sp.GetService<Users.UserMirrorReconciler>(),
+            sp.GetService<ILogtoUsers>(),
+            sp.GetService<Users.MirrorWriteQueue>(),
+            sp.GetRequiredService<Users.IOwnershipAdopter>(),
+            sp.GetRequiredService<InstanceService>(),
+            sp.GetRequiredService<SnapshotHub>(),
+            sp.GetRequiredService<AuditTrail>()));
         return services;
     }
 }

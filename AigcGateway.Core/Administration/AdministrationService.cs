@@ -29,7 +29,7 @@ internal sealed partial class AdministrationService : IAdministration
     private readonly TimeProvider _time;
     private readonly ILogger<AdministrationService> _logger;
     private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
-    private readonly ConcurrentDictionary<string, string> _names = new(StringComparer.Ordinal);
+    private readonly LogtoUserNames _names;
     private readonly AuditTrail _audit;
 
     public AdministrationService(
@@ -50,6 +50,7 @@ internal sealed partial class AdministrationService : IAdministration
         _store = store;
         _volumes = volumes;
         _logto = logto;
+        _names = new LogtoUserNames(logto);
         _rules = rules;
         _options = options;
         _time = time;
@@ -121,29 +122,10 @@ internal sealed partial class AdministrationService : IAdministration
         }
     }
 
-    public async Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(userIds);
-        var result = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (var id in userIds.Distinct(StringComparer.Ordinal))
-        {
-            if (!_names.TryGetValue(id, out var name))
-            {
-                var user = _logto is null ? null : await _logto.GetUserAsync(id, cancellationToken).ConfigureAwait(false);
-                name = user?.Value is { } found
-                    ? new[] { found.Name, found.Username, found.PrimaryEmail }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? id
-                    : id;
-                if (user?.IsOk == true)
-                {
-                    _names[id] = name;
-                }
-            }
+    public Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
+        _names.LookupAsync(userIds, cancellationToken);
 
-            result[id] = name;
-        }
-
-        return result.ToImmutable();
-    }
+    public string? UserNamesProblem => _names.Problem;
 
     public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);
 

@@ -39,6 +39,9 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
     public Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         AuditedAsync(userId, "uninstalled", instance, inner.UninstallAsync(userId, instance, cancellationToken), cancellationToken);
 
+    public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "removed the record of", instance, inner.RemoveAsync(userId, instance, cancellationToken), cancellationToken);
+
     private async Task<OperationResult> AuditedAsync(string userId, string action, InstanceRef instance, Task<OperationResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);

@@ -26,6 +26,9 @@ public interface IAdministration
     /// <summary>Display names of Logto users (name, else username, else email; the id when Logto does not know it), cached.</summary>
     Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken);
 
+    /// <summary>Why the latest <see cref="UserNamesAsync"/> showed ids instead of names (Logto down, the M2M app lacking its role); null when it did not.</summary>
+    string? UserNamesProblem { get; }
+
     /// <summary>Reads the audit events stored on the templates' GameServerSets into <see cref="RecentAudit"/> (other replicas, earlier runs).</summary>
     Task LoadAuditAsync(CancellationToken cancellationToken);
 

@@ -48,7 +48,11 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<InstanceActivity>()));
         services.AddSingleton<IInstanceService>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<InstanceService>());
-        services.AddSingleton<IOwnershipAdopter>(sp => sp.GetRequiredService<InstanceService>());
+        services.AddSingleton<IOwnershipAdopter>(sp => new InstanceRecords(
+            sp.GetRequiredService<InstanceService>(),
+            sp.GetRequiredService<SnapshotHub>(),
+            sp.GetService<IUserInstanceMirror>() ?? new NullUserInstanceMirror(),
+            sp.GetRequiredService<ILogger<InstanceRecords>>()));
         services.AddSingleton<IInstanceOwnershipSource>(sp => new OwnershipSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IForwardAuthIndexSource>(sp => new ForwardAuthIndexSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IHostedService, IdVerificationService>();

@@ -24,6 +24,7 @@ internal static class DashboardProjector
         var seen = new HashSet<InstanceRef>();
         foreach (var state in snapshot.Templates.Values)
         {
+            ImmutableSortedSet<int>? running = null;
             foreach (var (id, owner) in state.Owners)
             {
                 if (!string.Equals(owner, userId, StringComparison.Ordinal))
@@ -33,7 +34,9 @@ internal static class DashboardProjector
 
                 var instance = new InstanceRef(state.Ref, id);
                 seen.Add(instance);
-                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart, lastActivity);
+                running ??= OkgSettlement.Running(state, OkgSettlement.Present(snapshot, state.Ref));
+                var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart, lastActivity,
+                    running.Contains(id));
                 if (built.State != InstanceState.NotInstalled)
                 {
                     instances.Add(built);
@@ -47,7 +50,7 @@ internal static class DashboardProjector
             if (!seen.Contains(instance) && snapshot.Templates.TryGetValue(instance.Template, out var state)
                 && (marker.Operation == PendingOperation.Install || marker.Failure is not null))
             {
-                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart, lastActivity));
+                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart, lastActivity, expected: true));
             }
         }
 
@@ -67,7 +70,8 @@ internal static class DashboardProjector
         DateTimeOffset now,
         bool forceHttps,
         TimeSpan? slowStart,
-        Func<InstanceRef, DateTimeOffset?>? lastActivity)
+        Func<InstanceRef, DateTimeOffset?>? lastActivity,
+        bool expected)
     {
         var gs = snapshot.GameServer(instance);
         var pod = snapshot.Pods.GetValueOrDefault(instance);
@@ -79,6 +83,7 @@ internal static class DashboardProjector
             Pod = pod,
             HasDataVolume = snapshot.HasDataVolume(state, instance.Id),
             Pending = marker,
+            ExpectedByController = expected,
             Diagnostics = new DiagnosticInputs
             {
                 Pod = pod,

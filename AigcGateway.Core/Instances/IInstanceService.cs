@@ -24,4 +24,10 @@ public interface IInstanceService
     Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
 
     Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Drops the user's record of an instance shown as <see cref="InstanceState.Missing"/> (and their Logto entry);
+    /// touches no GameServer. Refused with <see cref="OperationError.InstanceExists"/> for an instance that exists.
+    /// </summary>
+    Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
 }

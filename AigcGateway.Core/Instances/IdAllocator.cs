@@ -10,7 +10,14 @@ public static class IdAllocator
     {
         ArgumentNullException.ThrowIfNull(occupied);
         ArgumentNullException.ThrowIfNull(reserved);
-        var taken = occupied.ToHashSet();
+        return FreeIds(reserved, occupied.ToHashSet()).First();
+    }
+
+    /// <summary>The ids neither in <paramref name="taken"/> nor reserved, lowest first (reserved ranges skipped whole).</summary>
+    public static IEnumerable<int> FreeIds(ReserveIdSet reserved, IReadOnlySet<int> taken)
+    {
+        ArgumentNullException.ThrowIfNull(reserved);
+        ArgumentNullException.ThrowIfNull(taken);
         var id = 0;
         while (true)
         {
@@ -22,7 +29,7 @@ public static class IdAllocator
 
             if (!taken.Contains(id))
             {
-                return id;
+                yield return id;
             }
 
             id++;

@@ -22,4 +22,10 @@ public sealed record InstanceFacts
     public DiagnosticInputs? Diagnostics { get; init; }
 
     public PendingMarker? Pending { get; init; }
+
+    /// <summary>
+    /// The id is among those OKG keeps or is about to create (<see cref="OkgSettlement.Running(Templates.TemplateState, IEnumerable{int})"/>).
+    /// An owned id without a GameServer, pod or reservation that OKG will not create is <see cref="InstanceState.Missing"/>.
+    /// </summary>
+    public bool ExpectedByController { get; init; } = true;
 }

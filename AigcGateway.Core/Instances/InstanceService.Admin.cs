@@ -31,6 +31,13 @@ internal sealed partial class InstanceService
     public Task<OperationResult> AdminUninstallAsync(InstanceRef instance, CancellationToken cancellationToken) =>
         AsOwner(instance, owner => UninstallAsync(owner, instance, cancellationToken));
 
+    public Task<OperationResult> AdminRemoveAsync(InstanceRef instance, CancellationToken cancellationToken) =>
+        AsOwner(instance, owner => RemoveAsync(owner, instance, cancellationToken));
+
+    /// <summary>Removes the user's record of a missing instance (see <see cref="InstanceRecords.RemoveAsync"/>).</summary>
+    public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        new InstanceRecords(this, _hub, _mirror, _logger).RemoveAsync(userId, instance, cancellationToken);
+
     private Task<OperationResult> AsOwner(InstanceRef instance, Func<string, Task<OperationResult>> operation)
     {
         ArgumentNullException.ThrowIfNull(instance);

@@ -15,7 +15,7 @@ namespace AigcGateway.Core.Instances;
 /// every GameServerSet change is one update with the resourceVersion it was computed from, retried on 409 after
 /// re-reading. Writes to one template are queued within the process, so conflicts only come from other writers.
 /// </summary>
-internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwnershipAdopter
+internal sealed partial class InstanceService : IInstanceService, ICatalog
 {
     private readonly SnapshotHub _hub;
     private readonly ITemplateStore _store;
@@ -285,40 +285,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
     }
 
     /// <summary>
-    /// Records <paramref name="userId"/> as the owner of an id found only in Logto (migration from the earlier gateway),
-    /// in one update, if nobody owns it yet. True when the user owns it afterwards.
-    /// </summary>
-    public async Task<bool> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(instance);
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        if (!_hub.Current.IsReady || !_hub.Current.Templates.ContainsKey(instance.Template))
-        {
-            return false;
-        }
-
-        var wrote = false;
-        var result = await UpdateAsync(instance.Template, basis =>
-        {
-            if (basis.Owners.TryGetValue(instance.Id, out var owner))
-            {
-                return new Plan(null, string.Equals(owner, userId, StringComparison.Ordinal)
-                    ? OperationResult.Ok(instance)
-                    : OperationResult.Fail(OperationError.NotOwner, instance));
-            }
-
-            wrote = true;
-            return new Plan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.SetItem(instance.Id, userId), basis.ReserveFormat), OperationResult.Ok(instance));
-        }, cancellationToken).ConfigureAwait(false);
-        if (result.Succeeded && wrote)
-        {
-            LogAdopted(userId, instance);
-        }
-
-        return result.Succeeded;
-    }
-
-    /// <summary>
     /// Checks that OKG created the recorded ids; where it created others (older OKG, another writer), moves the owner
     /// to the id that exists and logs it. Returns the number of corrections.
     /// </summary>
@@ -329,7 +295,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         var result = await UpdateAsync(template, basis =>
         {
             basisUsed = basis;
-            corrections = LifecyclePlanner.Corrections(basis, _hub.Current.GameServerIds(template));
+            corrections = OwnCorrections(basis);
             return corrections.IsEmpty
                 ? new Plan(null, OperationResult.Ok(new InstanceRef(template, 0)))
                 : new Plan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
@@ -362,7 +328,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
                 var snapshot = _hub.Current;
                 foreach (var state in snapshot.Templates.Values)
                 {
-                    if (!LifecyclePlanner.Corrections(state, snapshot.GameServerIds(state.Ref)).IsEmpty)
+                    if (!OwnCorrections(state).IsEmpty)
                     {
                         await VerifyIdsAsync(state.Ref, cancellationToken).ConfigureAwait(false);
                     }
@@ -375,9 +341,18 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         }
     }
 
+    /// <summary>
+    /// Corrections only for ids this process has just installed or recovered: a record without an instance that it did
+    /// not create (one carried over from elsewhere) is never moved onto an instance nobody owns.
+    /// </summary>
+    private ImmutableArray<(int Recorded, int Actual)> OwnCorrections(TemplateState state) =>
+        [.. LifecyclePlanner.Corrections(state, _hub.Current.GameServerIds(state.Ref))
+            .Where(c => _pending.Get(new InstanceRef(state.Ref, c.Recorded))?.Operation is PendingOperation.Install or PendingOperation.Recover)];
+
     private OperationResult FailUninstall(string userId, InstanceRef instance, OperationResult result)
     {
-        if (result.Error is OperationError.NotOwner or OperationError.NotInstalled or OperationError.TemplateNotFound or OperationError.TemplateNotInstallable)
+        if (result.Error is OperationError.NotOwner or OperationError.NotInstalled or OperationError.TemplateNotFound or OperationError.TemplateNotInstallable
+            or OperationError.InstanceMissing)
         {
             _pending.Clear(instance);
         }
@@ -428,13 +403,15 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         return string.Equals(owner, userId, StringComparison.Ordinal) ? null : OperationResult.Fail(OperationError.NotOwner, instance);
     }
 
-    private async Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, Plan> plan, CancellationToken cancellationToken)
+    /// <summary>One guarded GameServerSet update (see <see cref="LifecycleInvariant"/>); <paramref name="written"/> sees the state the write returned.</summary>
+    internal async Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, Plan> plan, CancellationToken cancellationToken, Action<TemplateState>? written = null)
     {
         var queue = _queues.GetOrAdd(template, _ => new TemplateQueue());
         await queue.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var basis = Newest(queue.LastWritten, _hub.Current.Templates.GetValueOrDefault(template));
+            var rechecked = false;
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -452,7 +429,20 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
                         return result;
                     }
 
+                    if (LifecycleInvariant.Check(basis, write, OkgSettlement.Present(_hub.Current, template)) is { } violation)
+                    {
+                        if (rechecked)
+                        {
+                            return LifecycleRefusal.Refuse(_logger, template, result, violation);
+                        }
+
+                        // the cached basis may be older than the GameServers the snapshot shows: judge a fresh read
+                        (rechecked, basis, queue.LastWritten) = (true, null, null);
+                        continue;
+                    }
+
                     queue.LastWritten = await _store.WriteAsync(basis, write, cancellationToken).ConfigureAwait(false);
+                    written?.Invoke(queue.LastWritten);
                     return result;
                 }
                 catch (ClusterConflictException)
@@ -569,9 +559,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Adopted {Instance} for user {UserId} from the Logto mapping")]
-    private partial void LogAdopted(string userId, InstanceRef instance);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} installed {Instance}")]
     private partial void LogInstalled(string userId, InstanceRef instance);
 
@@ -602,7 +589,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Logto mirror of user {UserId} for {Instance}")]
     private partial void LogMirrorFailed(Exception exception, string userId, InstanceRef instance);
 
-    private sealed record Plan(TemplateWrite? Write, OperationResult Result);
+    internal sealed record Plan(TemplateWrite? Write, OperationResult Result);
 
     private sealed class TemplateQueue
     {

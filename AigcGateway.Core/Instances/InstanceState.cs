@@ -15,4 +15,10 @@ public enum InstanceState
 
     /// <summary>Something is wrong; <see cref="Instance.Diagnostic"/> says what and what to do.</summary>
     Failed,
+
+    /// <summary>
+    /// Only a record is left: the id has no GameServer, is not reserved and is not about to be created (e.g. an entry
+    /// carried over from the earlier gateway for an instance that no longer exists). The owner can only remove it.
+    /// </summary>
+    Missing,
 }

@@ -50,6 +50,11 @@ public static class InstanceStateDeriver
             return gs is null && facts.Pod is null ? (InstanceState.Paused, null) : (InstanceState.Pausing, null);
         }
 
+        if (gs is null && facts.Pod is null && pending is null && !facts.ExpectedByController)
+        {
+            return (InstanceState.Missing, null);
+        }
+
         if (pending?.Operation == PendingOperation.Restart && (gs is null || podDeleting || (pending.ReplacedUid is null ? !gs.IsRunning : gs.Uid == pending.ReplacedUid)))
         {
             return (InstanceState.Restarting, null);

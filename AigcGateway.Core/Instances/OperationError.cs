@@ -26,4 +26,16 @@ public enum OperationError
 
     /// <summary>The Kubernetes API failed or refused the change.</summary>
     ClusterError,
+
+    /// <summary>
+    /// The instance has an owner record but neither a GameServer nor a reserved id (e.g. carried over from the earlier
+    /// gateway for an id that never existed): nothing to pause, recover or uninstall; remove the record instead.
+    /// </summary>
+    InstanceMissing,
+
+    /// <summary>The change would have stopped, started or re-assigned someone else's instance, so it was not made.</summary>
+    AffectsOthers,
+
+    /// <summary>Remove was asked for an instance that exists (again): nothing was removed.</summary>
+    InstanceExists,
 }

@@ -27,6 +27,14 @@ public static class OperationErrorText
             (OperationError.Busy, true) => "当前有很多人在操作此模板，请稍后重试。",
             (OperationError.ClusterError, false) => "The cluster did not accept the change. Try again; if it keeps failing, ask your administrator.",
             (OperationError.ClusterError, true) => "集群未接受此次更改，请重试；若持续失败，请联系管理员。",
+            (OperationError.InstanceMissing, false) =>
+                "This instance does not exist in the cluster: only its record was left (for example carried over from the earlier gateway). Remove it, then install the template again.",
+            (OperationError.InstanceMissing, true) => "该实例在集群中并不存在，只留下了记录（例如从旧版网关迁移而来）。请移除该记录，然后重新安装模板。",
+            (OperationError.AffectsOthers, false) =>
+                "This change would also have affected someone else's instance, so it was not made. Try again in a moment; if it keeps happening, ask your administrator to check Administration > Migration.",
+            (OperationError.AffectsOthers, true) => "此次更改会影响其他用户的实例，因此未执行。请稍后重试；若持续出现，请联系管理员检查“管理 > 迁移”。",
+            (OperationError.InstanceExists, false) => "This instance exists, so its record was not removed. Reload the page.",
+            (OperationError.InstanceExists, true) => "该实例存在，因此未移除其记录。请刷新页面。",
             _ => error.ToString(),
         };
     }

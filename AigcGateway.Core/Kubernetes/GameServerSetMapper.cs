@@ -55,6 +55,7 @@ internal static class GameServerSetMapper
             Owners = owners.Owners,
             ResourceVersion = gss.Metadata.ResourceVersion ?? string.Empty,
             ReserveFormat = rawIds.Any(e => e.ValueKind == JsonValueKind.String) ? ReserveIdFormat.Ranges : ReserveIdFormat.Plain,
+            MirrorMarks = Users.MirrorMarkAnnotations.Read(annotations),
             Source = gss,
         };
     }

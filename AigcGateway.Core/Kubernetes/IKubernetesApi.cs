@@ -19,6 +19,12 @@ internal interface IKubernetesApi
     /// <summary>PUT with the object's resourceVersion; 409 becomes <see cref="Instances.ClusterConflictException"/>.</summary>
     Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// PATCH of a GameServerSet without a resourceVersion: a JSON merge patch, or a JSON patch (RFC 6902, whose
+    /// <c>test</c> operations make it conditional: a failed test is a <see cref="Instances.ClusterException"/>).
+    /// </summary>
+    Task PatchGameServerSetAsync(string @namespace, string name, string patch, bool jsonPatch, CancellationToken cancellationToken);
+
     Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken);
 
     /// <summary>Deletes a PVC and checks it is gone (false while it is still terminating).</summary>

@@ -14,7 +14,7 @@ public static class KubernetesAccess
     public static ImmutableArray<KubernetesAccessRule> Rules { get; } =
     [
         // templates: read and watched by the cache; updated by install/pause/recover/uninstall;
-        // created, patched and deleted from the administration pages
+        // created, patched and deleted from the administration pages; patched to mark Logto entries to re-write (mirror marks)
         new("game.kruise.io", ["gameserversets"], ["get", "list", "watch", "create", "update", "patch", "delete"]),
         // instances: read and watched by the cache
         new("game.kruise.io", ["gameservers"], ["get", "list", "watch"]),

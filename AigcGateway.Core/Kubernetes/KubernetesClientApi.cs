@@ -171,6 +171,25 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         }
     }
 
+    public async Task PatchGameServerSetAsync(string @namespace, string name, string patch, bool jsonPatch, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var _ = await client.CustomObjects.PatchNamespacedCustomObjectWithHttpMessagesAsync(
+                new V1Patch(patch, jsonPatch ? V1Patch.PatchType.JsonPatch : V1Patch.PatchType.MergePatch),
+                Group,
+                Version,
+                @namespace,
+                GameServerSet.Plural,
+                name,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"patch GameServerSet {@namespace}/{name}");
+        }
+    }
+
     public async Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         try

@@ -35,6 +35,8 @@ internal static class KubernetesRegistration
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<ConformanceRules>()));
         services.AddSingleton(sp => new ClusterCacheOptions { Conformance = sp.GetRequiredService<ConformanceRules>() });
+        services.AddSingleton<Users.IMirrorMarks>(sp => new KubernetesMirrorMarks(
+            sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<SnapshotHub>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),
             sp.GetRequiredService<SnapshotHub>(),

@@ -4,7 +4,11 @@ using Microsoft.Extensions.Logging;
 
 namespace AigcGateway.Core.Logto;
 
-/// <summary>Adds the cached M2M token to every Management API call; on 401 renews it once and resends.</summary>
+/// <summary>
+/// Adds the cached M2M token to every Management API call. On 401 renews it once and resends; on 403 too (a token
+/// issued before the app got the Management API role never works), but at most once per
+/// <see cref="LogtoManagementSettings.ForbiddenRenewalInterval"/> over all calls; otherwise the 403 is answered as is.
+/// </summary>
 internal sealed class LogtoM2MTokenHandler(LogtoM2MTokenSource tokens, ILogger logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -12,14 +16,24 @@ internal sealed class LogtoM2MTokenHandler(LogtoM2MTokenSource tokens, ILogger l
         var token = await tokens.GetAsync(null, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        string renewed;
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            LogtoLog.TokenRejected(logger);
+            renewed = await tokens.GetAsync(token, cancellationToken).ConfigureAwait(false);
+        }
+        else if (response.StatusCode == HttpStatusCode.Forbidden
+            && await tokens.RenewAfterForbiddenAsync(token, cancellationToken).ConfigureAwait(false) is { } afterForbidden)
+        {
+            LogtoLog.TokenForbidden(logger);
+            renewed = afterForbidden;
+        }
+        else
         {
             return response;
         }
 
-        LogtoLog.TokenRejected(logger);
         response.Dispose();
-        var renewed = await tokens.GetAsync(token, cancellationToken).ConfigureAwait(false);
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", renewed);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }

@@ -8,7 +8,9 @@ namespace AigcGateway.Core.Logto;
 
 /// <summary>
 /// The Management API token (client credentials, <c>resource</c> + <c>scope=all</c>, HTTP Basic), cached until
-/// <see cref="LogtoManagementSettings.TokenRenewalMargin"/> before it expires. One request at a time refreshes it.
+/// <see cref="LogtoManagementSettings.TokenRenewalMargin"/> before it expires, or only
+/// <see cref="LogtoManagementSettings.ScopelessTokenLifetime"/> when the answer does not grant scope <c>all</c>
+/// (the app lacks the Management API role; once an operator grants it, a new token works). One request at a time refreshes it.
 /// </summary>
 internal sealed class LogtoM2MTokenSource(HttpClient tokenClient, LogtoManagementSettings settings, TimeProvider timeProvider, ILogger logger)
     : IDisposable
@@ -16,9 +18,40 @@ internal sealed class LogtoM2MTokenSource(HttpClient tokenClient, LogtoManagemen
     private readonly SemaphoreSlim _lock = new(1, 1);
     private string? _token;
     private DateTimeOffset _renewAt;
+    private DateTimeOffset _lastForbiddenRenewal = DateTimeOffset.MinValue;
 
     /// <summary>How many tokens were requested (for diagnostics and tests).</summary>
     public int TokensIssued { get; private set; }
+
+    /// <summary>
+    /// A new token after a call with <paramref name="forbiddenToken"/> was answered 403 (the role may have been granted
+    /// since): at most once per <see cref="LogtoManagementSettings.ForbiddenRenewalInterval"/>; null when it is too soon.
+    /// A token another call has renewed meanwhile is returned as is.
+    /// </summary>
+    public async ValueTask<string?> RenewAfterForbiddenAsync(string forbiddenToken, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_token is not null && _token != forbiddenToken && timeProvider.GetUtcNow() < _renewAt)
+            {
+                return _token;
+            }
+
+            var now = timeProvider.GetUtcNow();
+            if (now - _lastForbiddenRenewal < settings.ForbiddenRenewalInterval)
+            {
+                return null;
+            }
+
+            _lastForbiddenRenewal = now;
+            return await RenewLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
 
     public async ValueTask<string> GetAsync(string? rejectedToken, CancellationToken cancellationToken)
     {
@@ -36,13 +69,7 @@ internal sealed class LogtoM2MTokenSource(HttpClient tokenClient, LogtoManagemen
                 return _token;
             }
 
-            _token = null;
-            var (token, lifetime) = await RequestAsync(cancellationToken).ConfigureAwait(false);
-            _token = token;
-            _renewAt = timeProvider.GetUtcNow() + lifetime - settings.TokenRenewalMargin;
-            TokensIssued++;
-            LogtoLog.TokenIssued(logger, (int)lifetime.TotalSeconds);
-            return token;
+            return await RenewLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -50,7 +77,26 @@ internal sealed class LogtoM2MTokenSource(HttpClient tokenClient, LogtoManagemen
         }
     }
 
-    private async Task<(string Token, TimeSpan Lifetime)> RequestAsync(CancellationToken cancellationToken)
+    private async Task<string> RenewLockedAsync(CancellationToken cancellationToken)
+    {
+        _token = null;
+        var (token, lifetime, scoped) = await RequestAsync(cancellationToken).ConfigureAwait(false);
+        _token = token;
+        var keep = lifetime - settings.TokenRenewalMargin;
+        if (!scoped)
+        {
+            LogtoLog.TokenWithoutScope(logger, settings.M2MId);
+            keep = keep < settings.ScopelessTokenLifetime ? keep : settings.ScopelessTokenLifetime;
+        }
+
+        _renewAt = timeProvider.GetUtcNow() + keep;
+        TokensIssued++;
+        LogtoLog.TokenIssued(logger, (int)lifetime.TotalSeconds);
+        return token;
+    }
+
+    /// <summary>The token, its lifetime, and whether the answer grants scope <c>all</c>.</summary>
+    private async Task<(string Token, TimeSpan Lifetime, bool Scoped)> RequestAsync(CancellationToken cancellationToken)
     {
         var tokenEndpoint = new Uri(LogtoEndpoint.Combine(settings.ServerEndpoint, "oidc/token"));
         using var request = new HttpRequestMessage(HttpMethod.Post, tokenEndpoint)
@@ -100,7 +146,9 @@ internal sealed class LogtoM2MTokenSource(HttpClient tokenClient, LogtoManagemen
                     throw new LogtoCallException(LogtoOutcome.Rejected, "Logto's token answer has no access_token");
                 }
 
-                return (token, TimeSpan.FromSeconds(Math.Max(expiresIn, 1)));
+                var scopes = (json?["scope"] is JsonValue scope && scope.TryGetValue<string>(out var text) ? text : "")
+                    .Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                return (token, TimeSpan.FromSeconds(Math.Max(expiresIn, 1)), scopes.Contains("all", StringComparer.Ordinal));
             }
             catch (Exception e) when (e is System.Text.Json.JsonException or InvalidOperationException or FormatException)
             {

@@ -22,6 +22,15 @@ public sealed record LogtoManagementSettings(Uri ServerEndpoint, string M2MId, s
     /// <summary>The token is renewed this long before it expires.</summary>
     public TimeSpan TokenRenewalMargin { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// How long a token whose answer lacks scope <c>all</c> is kept: Logto issues such a token to an M2M app without the
+    /// "Management API access" role, and it fails every call until it is replaced (granting the role helps only the next token).
+    /// </summary>
+    public TimeSpan ScopelessTokenLifetime { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>A 403 renews the token (once per call) at most this often, so a role that stays missing does not hammer Logto.</summary>
+    public TimeSpan ForbiddenRenewalInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The resource the Management API token is requested for (Logto OSS default tenant).</summary>
     public string Resource { get; init; } = "https://default.logto.app/api";
 

@@ -19,6 +19,9 @@ public sealed record TemplateState
 
     public required string ResourceVersion { get; init; }
 
+    /// <summary>Users whose Logto entry for this template may be out of date (durable mirror marks): user id -> since.</summary>
+    public ImmutableDictionary<string, string> MirrorMarks { get; init; } = ImmutableDictionary<string, string>.Empty;
+
     /// <summary>The form the reserve list was found in; writes keep it.</summary>
     public ReserveIdFormat ReserveFormat { get; init; } = ReserveIdFormat.Plain;
 

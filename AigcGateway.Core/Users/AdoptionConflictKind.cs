@@ -23,4 +23,14 @@ public enum AdoptionConflictKind
 
     /// <summary>The template's ownership record cannot be read: nothing is adopted into it until an administrator repairs it.</summary>
     OwnershipRecordUnreadable,
+
+    /// <summary>
+    /// No instance exists for the id: it has neither a GameServer nor a reservation (the earlier gateway's entry
+    /// outlived its instance, or names an id OKG never created). Adopting it would let operations act on an id OKG
+    /// does not run, so only dropping the claim is offered.
+    /// </summary>
+    Missing,
+
+    /// <summary>The entry was adoptable, but the cluster did not accept the ownership record (an error, or repeated conflicts).</summary>
+    AdoptionFailed,
 }

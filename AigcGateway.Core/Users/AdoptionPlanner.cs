@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 
 namespace AigcGateway.Core.Users;
@@ -9,15 +10,18 @@ namespace AigcGateway.Core.Users;
 /// </summary>
 public static class AdoptionPlanner
 {
+    /// <param name="instanceExists">Whether an instance exists for an id (a GameServer, or a reserved id): only those are adopted.</param>
     public static AdoptionPlan Plan(
         IEnumerable<UserCustomDataEntries> users,
         IReadOnlyDictionary<TemplateRef, IReadOnlyDictionary<int, string>> owners,
         IReadOnlySet<TemplateRef> catalog,
+        Func<InstanceRef, bool> instanceExists,
         IReadOnlySet<TemplateRef>? unreadable = null)
     {
         ArgumentNullException.ThrowIfNull(users);
         ArgumentNullException.ThrowIfNull(owners);
         ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(instanceExists);
         var conflicts = ImmutableArray.CreateBuilder<AdoptionConflict>();
         var candidates = new List<(string UserId, CustomDataEntry Entry)>();
 
@@ -75,6 +79,13 @@ public static class AdoptionPlanner
                     continue;
                 }
 
+                if (!instanceExists(entry.Instance))
+                {
+                    conflicts.Add(new AdoptionConflict(user.UserId, entry.Key, entry.Instance, AdoptionConflictKind.Missing,
+                        $"id {entry.Instance.Id} of {template} has neither a GameServer nor a reservation"));
+                    continue;
+                }
+
                 candidates.Add((user.UserId, entry));
             }
         }
@@ -96,10 +107,10 @@ public static class AdoptionPlanner
         return new AdoptionPlan(adoptions.ToImmutable(), conflicts.ToImmutable());
     }
 
-    /// <summary>Same as <see cref="Plan(IEnumerable{UserCustomDataEntries}, IReadOnlyDictionary{TemplateRef, IReadOnlyDictionary{int, string}}, IReadOnlySet{TemplateRef}, IReadOnlySet{TemplateRef})"/> over a snapshot.</summary>
+    /// <summary>Same as <see cref="Plan(IEnumerable{UserCustomDataEntries}, IReadOnlyDictionary{TemplateRef, IReadOnlyDictionary{int, string}}, IReadOnlySet{TemplateRef}, Func{InstanceRef, bool}, IReadOnlySet{TemplateRef})"/> over a snapshot.</summary>
     public static AdoptionPlan Plan(IEnumerable<UserCustomDataEntries> users, InstanceOwnershipSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
-        return Plan(users, snapshot.Owners, snapshot.Templates, snapshot.Unreadable);
+        return Plan(users, snapshot.Owners, snapshot.Templates, snapshot.InstanceExists, snapshot.Unreadable);
     }
 }

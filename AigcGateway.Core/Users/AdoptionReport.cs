@@ -6,4 +6,7 @@ namespace AigcGateway.Core.Users;
 public sealed record AdoptionReport(string? Error, ImmutableArray<AdoptAction> Adopted, ImmutableArray<AdoptionConflict> Conflicts)
 {
     public bool Completed => Error is null;
+
+    /// <summary>When the pass ended (null: it has not run).</summary>
+    public DateTimeOffset? Finished { get; init; }
 }

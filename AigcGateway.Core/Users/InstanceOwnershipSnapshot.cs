@@ -18,6 +18,27 @@ public sealed record InstanceOwnershipSnapshot(
     /// </summary>
     public IReadOnlySet<TemplateRef> Unreadable { get; init; } = ImmutableHashSet<TemplateRef>.Empty;
 
+    /// <summary>Per template, the ids for which an instance exists (a GameServer, or a reserved id holding data). Only those can be adopted.</summary>
+    public IReadOnlyDictionary<TemplateRef, ExistingInstanceIds> Existing { get; init; } = ImmutableDictionary<TemplateRef, ExistingInstanceIds>.Empty;
+
+    /// <summary>Per template, the users whose Logto entry may be out of date (durable mirror marks): user id -> since.</summary>
+    public IReadOnlyDictionary<TemplateRef, ImmutableDictionary<string, string>> Marks { get; init; } =
+        ImmutableDictionary<TemplateRef, ImmutableDictionary<string, string>>.Empty;
+
+    /// <summary>Per template, the resourceVersion of the GameServerSet these owners were read from.</summary>
+    public IReadOnlyDictionary<TemplateRef, string> Versions { get; init; } = ImmutableDictionary<TemplateRef, string>.Empty;
+
+    /// <summary>An instance exists for the id (see <see cref="ExistingInstanceIds"/>). Only such ids can be adopted.</summary>
+    public bool InstanceExists(InstanceRef instance)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        return Existing.TryGetValue(instance.Template, out var ids) && ids.Contains(instance.Id);
+    }
+
+    /// <summary>Whether this snapshot shows the template at least as new as <paramref name="resourceVersion"/> (e.g. the answer to the gateway's own write).</summary>
+    public bool IncludesVersion(TemplateRef template, string resourceVersion) =>
+        Versions.TryGetValue(template, out var seen) && ResourceVersions.AtLeast(seen, resourceVersion);
+
     /// <summary>The instance the user should have for each template (the lowest id if the record shows several).</summary>
     public ImmutableDictionary<TemplateRef, InstanceRef> DesiredFor(string userId)
     {

@@ -44,8 +44,9 @@ public sealed class MirrorWriteQueue(TimeProvider timeProvider) : IDisposable
         lock (_gate)
         {
             var attempts = _pending.TryGetValue((userId, template), out var old) ? old.Attempts : 0;
+            var now = timeProvider.GetUtcNow();
             _pending[(userId, template)] = new PendingMirrorWrite(userId, template, value, ++_sequence, attempts + 1,
-                timeProvider.GetUtcNow() + Backoff(attempts + 1), error);
+                now + Backoff(attempts + 1), error, old?.FirstFailed ?? now);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Logto;
@@ -17,9 +18,11 @@ public sealed class UserMirrorReconciler(
     IOwnershipAdopter adopter,
     MirrorWriteQueue queue,
     TimeProvider timeProvider,
-    ILogger<UserMirrorReconciler> logger)
+    ILogger<UserMirrorReconciler> logger,
+    IMirrorMarks? marks = null)
 {
-    private const int PageSize = 100;
+    private readonly ConcurrentDictionary<TemplateRef, string> _ownWrites = new();
+    private HashSet<(string UserId, string Key)> _stale = [];
     private AdoptionReport _lastAdoption = new("not run yet", [], []);
 
     public TimeSpan RetryInterval { get; init; } = TimeSpan.FromSeconds(15);
@@ -59,6 +62,38 @@ public sealed class UserMirrorReconciler(
         return succeeded;
     }
 
+    /// <summary>
+    /// Re-writes every entry marked on a template after a failed write (by any replica, before any restart) from the
+    /// ownership record, and removes the mark (see <see cref="MirrorMarkResync"/>). Returns how many were re-written.
+    /// </summary>
+    public Task<int> ResyncMarkedAsync(CancellationToken cancellationToken) =>
+        new MirrorMarkResync(logto, ownership, queue, marks, logger).RunAsync(cancellationToken);
+
+    /// <summary>
+    /// What adoption would decide now, without writing anything: every Logto user's entries planned against the current
+    /// ownership records (entries with a pending or marked write left out). The administration pages show its conflicts.
+    /// </summary>
+    public async Task<MigrationReview> ReviewAsync(CancellationToken cancellationToken)
+    {
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null)
+        {
+            return new MigrationReview("the ownership records are not loaded yet", [], [], timeProvider.GetUtcNow());
+        }
+
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
+        if (error is not null)
+        {
+            return new MigrationReview(error, [], [], timeProvider.GetUtcNow());
+        }
+
+        var plan = Plan(users, snapshot);
+        return new MigrationReview(null, plan.Conflicts, plan.Adoptions, timeProvider.GetUtcNow())
+        {
+            Owners = snapshot.Owners,
+        };
+    }
+
     /// <summary>Plans adoption over every Logto user and writes the adoptable owners through <see cref="IOwnershipAdopter"/>.</summary>
     public async Task<AdoptionReport> AdoptAsync(CancellationToken cancellationToken)
     {
@@ -74,21 +109,33 @@ public sealed class UserMirrorReconciler(
             return Remember(new AdoptionReport(error, [], []));
         }
 
-        var plan = AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id, CustomDataEntryCodec.Decode(u.CustomData))), snapshot);
+        var plan = Plan(users, snapshot);
         var adopted = ImmutableArray.CreateBuilder<AdoptAction>();
         var conflicts = plan.Conflicts.ToBuilder();
         foreach (var action in plan.Adoptions)
         {
-            if (await adopter.AdoptAsync(action.Instance, action.UserId, cancellationToken).ConfigureAwait(false))
+            var outcome = await adopter.AdoptAsync(action.Instance, action.UserId, cancellationToken).ConfigureAwait(false);
+            if (outcome.ResourceVersion is { } version)
+            {
+                RememberOwnWrite(action.Instance.Template, version);
+            }
+
+            if (outcome.Owned)
             {
                 adopted.Add(action);
                 UsersLog.Adopted(logger, action.Instance.ToString(), action.UserId);
+                continue;
             }
-            else
+
+            var (kind, detail) = outcome.Result switch
             {
-                conflicts.Add(new AdoptionConflict(action.UserId, CustomDataEntryCodec.KeyFor(action.Instance.Template), action.Instance,
-                    AdoptionConflictKind.IdOwnedByOtherUser, $"id {action.Instance.Id} was taken before it could be adopted"));
-            }
+                AdoptionResult.Missing => (AdoptionConflictKind.Missing, $"id {action.Instance.Id} has neither a GameServer nor a reservation any more"),
+                AdoptionResult.TemplateGone => (AdoptionConflictKind.TemplateGone, $"template {action.Instance.Template} is not in the catalog any more"),
+                AdoptionResult.UserOwnsOtherInstance => (AdoptionConflictKind.UserOwnsOtherInstance, "the user was given another instance of the template meanwhile"),
+                AdoptionResult.Failed => (AdoptionConflictKind.AdoptionFailed, "the cluster did not accept the ownership record; it is tried again at the next start"),
+                _ => (AdoptionConflictKind.IdOwnedByOtherUser, $"id {action.Instance.Id} was taken before it could be adopted"),
+            };
+            conflicts.Add(new AdoptionConflict(action.UserId, CustomDataEntryCodec.KeyFor(action.Instance.Template), action.Instance, kind, detail));
         }
 
         foreach (var conflict in conflicts)
@@ -105,19 +152,19 @@ public sealed class UserMirrorReconciler(
     /// </summary>
     public async Task<DriftReport> RepairDriftAsync(CancellationToken cancellationToken)
     {
-        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
-        if (snapshot is null)
-        {
-            return LastDrift = new DriftReport("the ownership records are not loaded yet", 0, []);
-        }
-
+        // Logto first, then the records: an operation that wrote both meanwhile is then already in the records
         var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
-        if (error is not null)
+        var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        if (snapshot is null || error is not null)
         {
-            return LastDrift = new DriftReport(error, 0, []);
+            return LastDrift = new DriftReport(error ?? "the ownership records are not loaded yet", 0, []);
         }
 
+        // entries an administrator still has to judge, and entries adoption has just written, are never cleared
         var keep = LastAdoption.Conflicts.Select(c => (c.UserId, c.Key)).ToHashSet();
+        var adopted = LastAdoption.Adopted.Select(a => (a.UserId, a.Instance.Template)).ToHashSet();
+        var deferred = snapshot.Templates.Where(t => !IncludesOwnWrites(snapshot, t)).ToImmutableArray();
+        var stale = new HashSet<(string UserId, string Key)>();
         var drift = ImmutableArray.CreateBuilder<MirrorDrift>();
         foreach (var user in users)
         {
@@ -126,7 +173,7 @@ public sealed class UserMirrorReconciler(
             // an unreadable record shows no owners: clearing its users' entries would lose the only other copy
             foreach (var template in snapshot.Templates.Where(t => !snapshot.Unreadable.Contains(t)))
             {
-                if (queue.IsPending(user.Id, template))
+                if (queue.IsPending(user.Id, template) || deferred.Contains(template))
                 {
                     continue;
                 }
@@ -134,17 +181,48 @@ public sealed class UserMirrorReconciler(
                 foreach (var (key, value) in Differences(template, desired.GetValueOrDefault(template), entries))
                 {
                     // clearing an entry an administrator still has to judge would lose it; rewriting to the record is safe
-                    if (value is null && keep.Contains((user.Id, key)))
+                    if (value is null && (keep.Contains((user.Id, key)) || adopted.Contains((user.Id, template))))
                     {
                         continue;
                     }
 
-                    drift.Add(await RepairAsync(user.Id, key, value, cancellationToken).ConfigureAwait(false));
+                    // an entry is cleared only when two passes in a row find it stale: the records come from a watch that
+                    // may lag behind an install another replica has just written to both the records and Logto
+                    if (value is null && !SeenStaleBefore(stale, user.Id, key))
+                    {
+                        continue;
+                    }
+
+                    if (await StillDifferentAsync(user.Id, template, key, value, entries, cancellationToken).ConfigureAwait(false))
+                    {
+                        drift.Add(await RepairAsync(user.Id, key, value, cancellationToken).ConfigureAwait(false));
+                    }
                 }
             }
         }
 
-        return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable());
+        _stale = stale;
+        return LastDrift = new DriftReport(null, users.Length, drift.ToImmutable())
+        {
+            Deferred = deferred,
+            Finished = timeProvider.GetUtcNow(),
+        };
+    }
+
+    /// <summary>Notes the entry as stale in this pass; true when the previous pass found it stale too.</summary>
+    private bool SeenStaleBefore(HashSet<(string UserId, string Key)> stale, string userId, string key)
+    {
+        stale.Add((userId, key));
+        return _stale.Contains((userId, key));
+    }
+
+    /// <summary>The difference still holds against the latest records (an operation on any replica may have changed them during the pass).</summary>
+    private async Task<bool> StillDifferentAsync(string userId, TemplateRef template, string key, JsonObject? value, CustomDataEntries entries, CancellationToken cancellationToken)
+    {
+        var latest = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
+        return latest is not null && IncludesOwnWrites(latest, template)
+            && Differences(template, latest.DesiredFor(userId).GetValueOrDefault(template), entries)
+                .Any(d => d.Key == key && JsonNode.DeepEquals(d.Value, value));
     }
 
     /// <summary>Adoption once (repeated until it completes), then retries and drift repair on their intervals, until cancelled.</summary>
@@ -162,10 +240,12 @@ public sealed class UserMirrorReconciler(
                 }
 
                 await RetryPendingAsync(cancellationToken).ConfigureAwait(false);
+                await ResyncMarkedAsync(cancellationToken).ConfigureAwait(false);
                 if (adopted && timeProvider.GetUtcNow() >= nextDrift)
                 {
-                    await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
-                    nextDrift = timeProvider.GetUtcNow() + DriftInterval;
+                    var report = await RepairDriftAsync(cancellationToken).ConfigureAwait(false);
+                    // a template whose snapshot lags behind the gateway's own write is looked at again soon
+                    nextDrift = timeProvider.GetUtcNow() + (report.Deferred.IsEmpty ? DriftInterval : RetryInterval);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -227,28 +307,31 @@ public sealed class UserMirrorReconciler(
         }
     }
 
-    private async Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken)
-    {
-        var users = ImmutableArray.CreateBuilder<LogtoUser>();
-        for (var page = 1; ; page++)
-        {
-            var result = await logto.ListUsersAsync(page, PageSize, cancellationToken).ConfigureAwait(false);
-            if (!result.IsOk)
-            {
-                UsersLog.ListFailed(logger, result.Outcome, result.Error ?? "");
-                return ([], result.Error ?? result.Outcome.ToString());
-            }
+    /// <summary>An entry with a pending or marked write is the gateway's own, out of date: the re-write fixes it, adoption must not take it.</summary>
+    private AdoptionPlan Plan(ImmutableArray<LogtoUser> users, InstanceOwnershipSnapshot snapshot) =>
+        AdoptionPlanner.Plan(users.Select(u => new UserCustomDataEntries(u.Id,
+            WithoutOwnWrites(u.Id, CustomDataEntryCodec.Decode(u.CustomData), snapshot))), snapshot);
 
-            users.AddRange(result.Value!.Users);
-            if (result.Value.Users.Length < PageSize || users.Count >= result.Value.Total)
-            {
-                return (users.ToImmutable(), null);
-            }
-        }
-    }
+    private CustomDataEntries WithoutOwnWrites(string userId, CustomDataEntries entries, InstanceOwnershipSnapshot snapshot) =>
+        entries with
+        {
+            Entries = [.. entries.Entries.Where(e => !queue.IsPending(userId, e.Instance.Template)
+                && !(snapshot.Marks.TryGetValue(e.Instance.Template, out var marked) && marked.ContainsKey(userId)))],
+        };
+
+    private Task<(ImmutableArray<LogtoUser> Users, string? Error)> ListAllUsersAsync(CancellationToken cancellationToken) =>
+        LogtoUserListing.ListAllAsync(logto, logger, cancellationToken);
+
+    /// <summary>Remembers the resourceVersion of the gateway's own ownership write (the highest per template).</summary>
+    internal void RememberOwnWrite(TemplateRef template, string resourceVersion) =>
+        _ownWrites.AddOrUpdate(template, resourceVersion, (_, old) => ResourceVersions.AtLeast(old, resourceVersion) ? old : resourceVersion);
+
+    private bool IncludesOwnWrites(InstanceOwnershipSnapshot snapshot, TemplateRef template) =>
+        !_ownWrites.TryGetValue(template, out var version) || snapshot.IncludesVersion(template, version);
 
     private AdoptionReport Remember(AdoptionReport report)
     {
+        report = report with { Finished = timeProvider.GetUtcNow() };
         Volatile.Write(ref _lastAdoption, report);
         return report;
     }

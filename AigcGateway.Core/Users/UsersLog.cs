@@ -20,6 +20,12 @@ internal static partial class UsersLog
     [LoggerMessage(Level = LogLevel.Information, Message = "Repaired Logto entry {Key} of user {UserId}")]
     public static partial void Repaired(ILogger logger, string key, string userId);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not mark the Logto entry {Template} of user {UserId} for a later re-write; it is retried from memory")]
+    public static partial void MarkFailed(ILogger logger, string template, string userId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Re-wrote the Logto entry {Template} of user {UserId} from the ownership record (it was marked after a failed write)")]
+    public static partial void Resynced(ILogger logger, string template, string userId);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Mirror reconciliation pass failed")]
     public static partial void PassFailed(ILogger logger, Exception exception);
 }

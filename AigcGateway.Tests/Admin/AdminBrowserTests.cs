@@ -25,12 +25,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
     private async Task<IPage> SignInAsync(IBrowserContext context, string username)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseAddress.ToString());
-        await page.WaitForCircuitAsync();
-        await page.Locator(".welcome-start").ClickAsync();
-        await page.ChooseLogtoUserAsync(_app.Logto.EndpointText, username);
-        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
-        await page.WaitForCircuitAsync();
+        await page.SignInThroughLogtoAsync(_baseAddress, _app.Logto.EndpointText, username);
         return page;
     }
 

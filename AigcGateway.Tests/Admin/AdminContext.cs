@@ -30,6 +30,7 @@ public abstract class AdminContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         Services.AddSingleton<IAdministration>(Admin);
+        Services.AddSingleton<IMigrationAdministration>(Migration);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Auth = AddAuthorization();
         Auth.SetAuthorized("Ada Admin");
@@ -39,6 +40,8 @@ public abstract class AdminContext : BunitContext
     }
 
     internal FakeAdministration Admin { get; } = new();
+
+    internal FakeMigrationAdministration Migration { get; } = new();
 
     internal BunitAuthorizationContext Auth { get; }
 

@@ -1,3 +1,4 @@
+using AigcGateway.Core.Administration;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Web.Components.Admin;
@@ -128,5 +129,44 @@ public sealed class AdminInstancesTests : AdminContext
         Admin.Changed();
 
         page.WaitForAssertion(() => Users(page).ShouldBe(["user-carol"]));
+    }
+
+    [Fact]
+    public void A_missing_instance_offers_only_removing_its_record_after_a_confirmation()
+    {
+        Admin.Instances = [Instance(Sd, 5, "user-bob", InstanceState.Missing)];
+        var page = RenderPage<AdminInstances>();
+
+        page.Find("[data-state]").TextContent.Trim().ShouldBe("Missing");
+        ButtonOf(page, "aigc/sd-webui#5", "pause").HasAttribute("disabled").ShouldBeTrue();
+        ButtonOf(page, "aigc/sd-webui#5", "uninstall").HasAttribute("disabled").ShouldBeTrue();
+        ButtonOf(page, "aigc/sd-webui#5", "remove-record").Click();
+        page.WaitForElement(".mud-dialog").TextContent.ShouldContain("does not exist in the cluster; only its record is left");
+        Answer(page, "Remove the record");
+
+        page.WaitForAssertion(() => Migration.Calls.ShouldBe(["remove aigc/sd-webui#5 by Ada (admin-1)"]));
+        page.WaitForAssertion(() => page.Find("[data-admin-message]").TextContent.ShouldContain("The record was removed."));
+    }
+
+    [Fact]
+    public void The_audit_trail_names_users_by_their_logto_name()
+    {
+        Admin.Names = Admin.Names.Add("user-alice", "Alice Li");
+        Admin.Audit = [new AuditEntry(Now, "user user-alice", "paused", "aigc/sd-webui#0", true)];
+        var page = RenderPage<AdminInstances>();
+
+        page.WaitForAssertion(() => page.Find("[data-audit='paused']").TextContent.ShouldContain("Alice Li"));
+        page.Find("[data-audit='paused'] td[title='user user-alice']").ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Logto_ids_are_shown_with_a_hint_when_names_cannot_be_read()
+    {
+        Admin.UserNamesProblem = "Logto answered 403 auth.forbidden";
+
+        var page = RenderPage<AdminInstances>();
+
+        page.WaitForAssertion(() => page.Find("[data-names-problem]").TextContent.ShouldContain("Logto user ids are shown"));
+        Users(page).ShouldBe(["user-alice", "user-bob", "user-bob"]);
     }
 }

@@ -17,6 +17,8 @@ internal sealed class FakeAdministration : IAdministration
 
     public bool IsReady { get; set; } = true;
 
+    public string? UserNamesProblem { get; set; }
+
     public TemplateRules Rules { get; set; } = new(["aigc"], ".aigc.test", new Uri("https://dashboard.aigc.test"), ImmutableDictionary<string, string>.Empty);
 
     public ImmutableArray<AdminInstance> Instances { get; set; } = [];

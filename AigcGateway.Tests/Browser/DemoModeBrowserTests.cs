@@ -24,14 +24,7 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
         File.Exists(dll).ShouldBeTrue($"{dll} is built with the solution");
         var port = PortReservation.ForChildProcess();
         _baseAddress = new Uri($"http://localhost:{port}/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { dll, "--urls", $"http://localhost:{port}" },
-            WorkingDirectory = project,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = GatewayProcess.StartInfo("--urls", $"http://localhost:{port}");
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         start.Environment.Remove("Logto__Endpoint");
         _process = Process.Start(start)!;

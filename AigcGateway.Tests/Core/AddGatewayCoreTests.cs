@@ -23,7 +23,7 @@ public sealed class AddGatewayCoreTests
 
         var instances = provider.GetRequiredService<IInstanceService>();
         provider.GetRequiredService<ICatalog>().ShouldBeSameAs(instances);
-        provider.GetRequiredService<AigcGateway.Core.Users.IOwnershipAdopter>().ShouldBeSameAs(instances);
+        provider.GetRequiredService<AigcGateway.Core.Users.IOwnershipAdopter>().ShouldBeOfType<InstanceRecords>();
         provider.GetRequiredService<AigcGateway.Core.Users.IInstanceOwnershipSource>().ShouldNotBeNull();
         provider.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current.Count.ShouldBe(0);
         provider.GetRequiredService<AigcGateway.Core.Access.InstanceActivity>().ShouldNotBeNull();

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
 
 namespace AigcGateway.Tests.Core;
 
@@ -9,7 +10,7 @@ namespace AigcGateway.Tests.Core;
 /// In-memory template store with a tiny OKG: every accepted write is applied like the controller would (lowest free ids
 /// created, reserved ids deleted) and published to the hub as the watch would.
 /// </summary>
-internal sealed class FakeCluster : ITemplateStore
+internal sealed class FakeCluster : ITemplateStore, IMirrorMarks
 {
     private readonly Lock _lock = new();
     private readonly SortedSet<int> _gameServers = [];
@@ -92,6 +93,12 @@ internal sealed class FakeCluster : ITemplateStore
     /// <summary>When false, writes are accepted but no GameServers are created or deleted.</summary>
     public bool RunController { get; set; } = true;
 
+    /// <summary>
+    /// Like OKG with <c>scaleDownStrategyType: ReserveIds</c>: ids removed by a scale-down are written back into the
+    /// reserve list (off by default: most tests look at the gateway's own writes only).
+    /// </summary>
+    public bool ReserveImplicitIds { get; set; }
+
     public List<InstanceRef> DeletedPods { get; } = [];
 
     public Task<TemplateState?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
@@ -166,6 +173,35 @@ internal sealed class FakeCluster : ITemplateStore
         }
     }
 
+    public Task MarkAsync(TemplateRef template, string userId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_state.MirrorMarks.ContainsKey(userId))
+            {
+                Bump(_state with { MirrorMarks = _state.MirrorMarks.Add(userId, $"mark-{_version}") });
+                Publish();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<bool> UnmarkAsync(TemplateRef template, string userId, string since, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_state.MirrorMarks.GetValueOrDefault(userId) != since)
+            {
+                return Task.FromResult(false);
+            }
+
+            Bump(_state with { MirrorMarks = _state.MirrorMarks.Remove(userId) });
+            Publish();
+            return Task.FromResult(true);
+        }
+    }
+
     /// <summary>Sets up a GameServer directly (e.g. one created by an older OKG with another id).</summary>
     public void AddGameServer(int id)
     {
@@ -208,7 +244,12 @@ internal sealed class FakeCluster : ITemplateStore
         _gameServers.RemoveWhere(_state.Reserved.Contains);
         while (_gameServers.Count > _state.Replicas)
         {
-            _gameServers.Remove(_gameServers.Max);
+            var victim = _gameServers.Max;
+            _gameServers.Remove(victim);
+            if (ReserveImplicitIds)
+            {
+                Bump(_state with { Reserved = _state.Reserved.Add(victim) });
+            }
         }
 
         while (_gameServers.Count < _state.Replicas)

@@ -94,6 +94,9 @@ internal sealed class FakeKubernetesApi : IKubernetesApi
 
     public Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken) => throw new NotSupportedException();
 
+    public Task PatchGameServerSetAsync(string @namespace, string name, string patch, bool jsonPatch, CancellationToken cancellationToken) =>
+        throw new NotSupportedException();
+
     public Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<bool> DeletePersistentVolumeClaimAsync(string @namespace, string name, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -81,6 +81,9 @@ public sealed class KubernetesTemplateStoreTests
         public IAsyncEnumerable<KubeEvent<T>> WatchAsync<T>(WatchedKind kind, string? @namespace, string? labelSelector, string resourceVersion, CancellationToken cancellationToken)
             where T : class => throw new NotSupportedException();
 
+        public Task PatchGameServerSetAsync(string @namespace, string name, string patch, bool jsonPatch, CancellationToken cancellationToken) =>
+            throw new NotSupportedException("mirror marks are not part of this fake");
+
         public Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken) => Task.CompletedTask;
 
         public Task<bool> DeletePersistentVolumeClaimAsync(string @namespace, string name, CancellationToken cancellationToken) => Task.FromResult(true);

@@ -1,6 +1,5 @@
 using AigcGateway.Core.Access;
 using AigcGateway.Core.Instances;
-using AigcGateway.Core.Templates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AigcGateway.Tests.Core;
@@ -36,44 +35,6 @@ public sealed class OwnershipPortsTests
 
         snapshot.Templates.ShouldContain(_cluster.Ref);
         snapshot.DesiredFor("alice")[_cluster.Ref].ShouldBe(Ref(0));
-    }
-
-    [Fact]
-    public async Task An_unowned_id_is_adopted_in_one_update_without_changing_replicas()
-    {
-        _cluster.Set(s => s with { Replicas = 2 });
-        var writes = _cluster.Writes;
-
-        (await _service.AdoptAsync(Ref(1), "legacy-user", Ct)).ShouldBeTrue();
-
-        _cluster.Writes.ShouldBe(writes + 1);
-        _cluster.State.Owners[1].ShouldBe("legacy-user");
-        _cluster.State.Replicas.ShouldBe(2);
-    }
-
-    [Fact]
-    public async Task An_id_owned_by_someone_else_is_not_adopted()
-    {
-        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
-
-        (await _service.AdoptAsync(alice, "legacy-user", Ct)).ShouldBeFalse();
-        _cluster.State.Owners[alice.Id].ShouldBe("alice");
-    }
-
-    [Fact]
-    public async Task Adopting_an_id_the_user_already_owns_writes_nothing()
-    {
-        var alice = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
-        var writes = _cluster.Writes;
-
-        (await _service.AdoptAsync(alice, "alice", Ct)).ShouldBeTrue();
-        _cluster.Writes.ShouldBe(writes);
-    }
-
-    [Fact]
-    public async Task An_id_of_a_template_outside_the_catalog_is_not_adopted()
-    {
-        (await _service.AdoptAsync(new InstanceRef(new TemplateRef("x", "y"), 0), "legacy-user", Ct)).ShouldBeFalse();
     }
 
     [Fact]

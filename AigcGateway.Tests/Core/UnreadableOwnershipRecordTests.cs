@@ -25,6 +25,7 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
     private readonly InstanceService _service;
     private readonly InMemoryLogtoUsers _logto = new();
     private readonly MirrorWriteQueue _queue;
+    private readonly InstanceRecords _records;
     private readonly UserMirrorReconciler _reconciler;
 
     public UnreadableOwnershipRecordTests()
@@ -35,7 +36,8 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
         _service = new InstanceService(_hub, _cluster, new FakeMirror(), new LifecycleOptions(), TimeProvider.System, NullLogger<InstanceService>.Instance);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _queue = new MirrorWriteQueue(time);
-        _reconciler = new UserMirrorReconciler(_logto, new OwnershipSource(_hub), _service, _queue, time, NullLogger<UserMirrorReconciler>.Instance);
+        _records = new InstanceRecords(_service, _hub, new FakeMirror(), NullLogger<InstanceRecords>.Instance);
+        _reconciler = new UserMirrorReconciler(_logto, new OwnershipSource(_hub), _records, _queue, time, NullLogger<UserMirrorReconciler>.Instance);
         _logto.With("alice", new JsonObject { [Key] = Entry(2) });
     }
 
@@ -79,7 +81,7 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
     {
         var writes = _cluster.Writes;
 
-        (await _service.AdoptAsync(new InstanceRef(TestTemplates.Ref, 2), "alice", Ct)).ShouldBeFalse();
+        (await _records.AdoptAsync(new InstanceRef(TestTemplates.Ref, 2), "alice", Ct)).Owned.ShouldBeFalse();
         var report = await _reconciler.AdoptAsync(Ct);
 
         _cluster.Writes.ShouldBe(writes);

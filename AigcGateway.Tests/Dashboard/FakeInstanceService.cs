@@ -72,6 +72,9 @@ internal sealed class FakeInstanceService : IInstanceService
     public Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         Start("uninstall", userId, instance.Template, instance);
 
+    public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
+        Start("remove", userId, instance.Template, instance);
+
     private Task<OperationResult> Start(string name, string userId, TemplateRef template, InstanceRef? instance)
     {
         var operation = new FakeOperation(name, userId, template, instance);

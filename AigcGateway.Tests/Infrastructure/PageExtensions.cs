@@ -26,6 +26,21 @@ public static class PageExtensions
         await page.Locator($"button[data-username='{username}']").ClickAsync();
     }
 
+    /// <summary>
+    /// Signs <paramref name="username"/> in from the welcome page at <paramref name="baseAddress"/> through the Logto
+    /// emulator's page, and waits until the dashboard is back and interactive.
+    /// </summary>
+    public static async Task SignInThroughLogtoAsync(this IPage page, Uri baseAddress, string logtoEndpoint, string username)
+    {
+        ArgumentNullException.ThrowIfNull(baseAddress);
+        await page.GotoAsync(baseAddress.ToString());
+        await page.WaitForCircuitAsync();
+        await page.Locator(".welcome-start").ClickAsync();
+        await page.ChooseLogtoUserAsync(logtoEndpoint, username);
+        await Assertions.Expect(page).ToHaveURLAsync(baseAddress.ToString(), new() { Timeout = 20_000 });
+        await page.WaitForCircuitAsync();
+    }
+
     /// <summary>Saves a screenshot of the top of the page into images/ (shown by the README).</summary>
     public static async Task SaveScreenshotAsync(this IPage page, string fileName)
     {

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -42,13 +41,7 @@ public sealed class LogtoMirrorIntegrationTests
     {
         await using var app = new GatewayAppFactory();
         // The earlier gateway installed sd-cpu #0 for alice: the id runs, its owner is recorded only in her customData.
-        using (var http = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress })
-        {
-            using var patch = new StringContent("""{"spec":{"replicas":1}}""", Encoding.UTF8, "application/merge-patch+json");
-            (await http.PatchAsync(
-                new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), patch, Xunit.TestContext.Current.CancellationToken))
-                .EnsureSuccessStatusCode();
-        }
+        await EarlierGatewayState.RunInstancesAsync(app.Kubernetes.BaseAddress, "aigc", "sd-cpu", 1);
 
         app.Logto.SetCustomData(Alice, new JsonObject
         {

@@ -21,20 +21,49 @@ public sealed class AdoptionPlannerTests
     private static Dictionary<TemplateRef, IReadOnlyDictionary<int, string>> Owners(params (TemplateRef T, int Id, string User)[] owners) =>
         owners.GroupBy(o => o.T).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<int, string>)g.ToDictionary(o => o.Id, o => o.User));
 
+    private static bool Exists(InstanceRef instance) => true;
+
     [Fact]
     public void An_entry_for_a_free_id_is_adopted()
     {
-        var plan = AdoptionPlanner.Plan([User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 3)}}}""")], Owners(), s_catalog);
+        var plan = AdoptionPlanner.Plan([User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 3)}}}""")], Owners(), s_catalog, Exists);
 
         plan.Adoptions.ShouldBe([new AdoptAction("alice", new InstanceRef(s_sd, 3))]);
         plan.Conflicts.ShouldBeEmpty();
     }
 
     [Fact]
+    public void An_entry_for_an_id_without_a_game_server_or_a_reservation_is_a_missing_conflict()
+    {
+        // alice runs id 0; bob's entry names id 5, which OKG never created
+        var plan = AdoptionPlanner.Plan([User("bob", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 5)}}}""")],
+            Owners((s_sd, 0, "alice")), s_catalog, i => i.Id == 0);
+
+        plan.Adoptions.ShouldBeEmpty();
+        var conflict = plan.Conflicts.ShouldHaveSingleItem();
+        conflict.Kind.ShouldBe(AdoptionConflictKind.Missing);
+        conflict.Instance.ShouldBe(new InstanceRef(s_sd, 5));
+    }
+
+    [Fact]
+    public void Only_the_entries_whose_instance_exists_are_adopted()
+    {
+        var plan = AdoptionPlanner.Plan(
+            [
+                User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 1)}}}"""),
+                User("bob", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 7)}}}"""),
+            ],
+            Owners(), s_catalog, i => i.Id == 1);
+
+        plan.Adoptions.ShouldBe([new AdoptAction("alice", new InstanceRef(s_sd, 1))]);
+        plan.Conflicts.ShouldHaveSingleItem().Kind.ShouldBe(AdoptionConflictKind.Missing);
+    }
+
+    [Fact]
     public void An_entry_already_in_the_ownership_record_needs_nothing()
     {
         var plan = AdoptionPlanner.Plan([User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 3)}}}""")],
-            Owners((s_sd, 3, "alice")), s_catalog);
+            Owners((s_sd, 3, "alice")), s_catalog, Exists);
 
         plan.Adoptions.ShouldBeEmpty();
         plan.Conflicts.ShouldBeEmpty();
@@ -44,7 +73,7 @@ public sealed class AdoptionPlannerTests
     public void An_id_owned_by_someone_else_is_a_conflict()
     {
         var plan = AdoptionPlanner.Plan([User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 3)}}}""")],
-            Owners((s_sd, 3, "bob")), s_catalog);
+            Owners((s_sd, 3, "bob")), s_catalog, Exists);
 
         plan.Adoptions.ShouldBeEmpty();
         var conflict = plan.Conflicts.ShouldHaveSingleItem();
@@ -55,7 +84,7 @@ public sealed class AdoptionPlannerTests
     [Fact]
     public void An_entry_for_a_template_that_is_gone_is_a_conflict()
     {
-        var plan = AdoptionPlanner.Plan([User("alice", $$"""{"old-x":{{Entry("old", "x", 1)}}}""")], Owners(), s_catalog);
+        var plan = AdoptionPlanner.Plan([User("alice", $$"""{"old-x":{{Entry("old", "x", 1)}}}""")], Owners(), s_catalog, Exists);
 
         plan.Conflicts.ShouldHaveSingleItem().Kind.ShouldBe(AdoptionConflictKind.TemplateGone);
         plan.Adoptions.ShouldBeEmpty();
@@ -64,7 +93,7 @@ public sealed class AdoptionPlannerTests
     [Fact]
     public void A_malformed_entry_is_a_conflict()
     {
-        var plan = AdoptionPlanner.Plan([User("alice", """{"default-sd-webui":{"Name":"sd-webui","Namespace":"default","ID":"x"}}""")], Owners(), s_catalog);
+        var plan = AdoptionPlanner.Plan([User("alice", """{"default-sd-webui":{"Name":"sd-webui","Namespace":"default","ID":"x"}}""")], Owners(), s_catalog, Exists);
 
         var conflict = plan.Conflicts.ShouldHaveSingleItem();
         conflict.Kind.ShouldBe(AdoptionConflictKind.Malformed);
@@ -76,7 +105,7 @@ public sealed class AdoptionPlannerTests
     {
         var entry = $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 2)}}}""";
 
-        var plan = AdoptionPlanner.Plan([User("alice", entry), User("bob", entry)], Owners(), s_catalog);
+        var plan = AdoptionPlanner.Plan([User("alice", entry), User("bob", entry)], Owners(), s_catalog, Exists);
 
         plan.Adoptions.ShouldBeEmpty();
         plan.Conflicts.Select(c => (c.UserId, c.Kind)).ShouldBe(
@@ -87,7 +116,7 @@ public sealed class AdoptionPlannerTests
     public void A_user_who_already_owns_another_id_of_the_template_is_a_conflict()
     {
         var plan = AdoptionPlanner.Plan([User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 2)}}}""")],
-            Owners((s_sd, 5, "alice")), s_catalog);
+            Owners((s_sd, 5, "alice")), s_catalog, Exists);
 
         plan.Conflicts.ShouldHaveSingleItem().Kind.ShouldBe(AdoptionConflictKind.UserOwnsOtherInstance);
     }
@@ -97,7 +126,7 @@ public sealed class AdoptionPlannerTests
     {
         var plan = AdoptionPlanner.Plan(
             [User("alice", $$"""{"default-sd-webui":{{Entry("default", "sd-webui", 2)}},"other-key":{{Entry("default", "sd-webui", 4)}}}""")],
-            Owners(), s_catalog);
+            Owners(), s_catalog, Exists);
 
         plan.Adoptions.ShouldBeEmpty();
         plan.Conflicts.Count(c => c.Kind == AdoptionConflictKind.AmbiguousEntries).ShouldBe(2);
@@ -112,7 +141,7 @@ public sealed class AdoptionPlannerTests
                 User("bob", $$"""{"default-comfyui":{{Entry("default", "comfyui", 0)}}}"""),
                 User("carol", """{"theme":"dark"}"""),
             ],
-            Owners((s_comfy, 0, "bob")), s_catalog);
+            Owners((s_comfy, 0, "bob")), s_catalog, Exists);
 
         plan.Adoptions.ShouldBe([new AdoptAction("alice", new InstanceRef(s_sd, 1))]);
         plan.Conflicts.ShouldHaveSingleItem().UserId.ShouldBe("alice");

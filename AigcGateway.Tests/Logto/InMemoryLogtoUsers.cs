@@ -54,8 +54,12 @@ public sealed class InMemoryLogtoUsers : ILogtoUsers
             return (JsonObject)customData.DeepClone();
         }));
 
+    /// <summary>Runs when a page of users is listed (e.g. another replica changing things meanwhile).</summary>
+    public Action? WhileListing { get; set; }
+
     public Task<LogtoResult<LogtoUserPage>> ListUsersAsync(int page, int pageSize, CancellationToken cancellationToken)
     {
+        WhileListing?.Invoke();
         if (FailWith is { } outcome)
         {
             return Task.FromResult(LogtoResult<LogtoUserPage>.Failed(outcome, "failing on purpose"));

@@ -93,6 +93,21 @@ public sealed class UserMirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_queued_entry_remembers_when_its_first_write_failed()
+    {
+        _logto.FailWith = LogtoOutcome.Unavailable;
+        var first = _time.GetUtcNow();
+        await _mirror.RecordAsync("alice", new InstanceRef(s_sd, 3), Ct);
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        await _mirror.ForgetAsync("alice", s_sd, Ct);
+
+        var pending = _queue.Pending.ShouldHaveSingleItem();
+        pending.Value.ShouldBeNull();
+        pending.FirstFailed.ShouldBe(first);
+    }
+
+    [Fact]
     public async Task A_retry_that_fails_again_waits_longer()
     {
         _logto.FailWith = LogtoOutcome.Unavailable;
@@ -150,7 +165,41 @@ public sealed class UserMirrorTests : IDisposable
         _logto.CustomData["bob"]["default-comfyui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_comfy, 1));
 
         await _reconciler.RepairDriftAsync(Ct);
+        await _reconciler.RepairDriftAsync(Ct);
 
+        _logto.CustomData["bob"]["default-comfyui"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task Drift_repair_does_not_clear_an_entry_written_for_an_install_made_while_it_listed_the_users()
+    {
+        _ownership.Set();
+        _logto.WhileListing = () =>
+        {
+            // another replica installs for alice: the record and her entry appear while this pass reads Logto
+            _ownership.Set((s_sd, 2, "alice"));
+            _logto.CustomData["alice"]["default-sd-webui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 2));
+        };
+
+        await _reconciler.RepairDriftAsync(Ct);
+        _logto.WhileListing = null;
+        await _reconciler.RepairDriftAsync(Ct);
+
+        _logto.Patches.ShouldNotContain(p => p.UserId == "alice" && p.Value == null, "alice's fresh entry was cleared");
+        _logto.CustomData["alice"]["default-sd-webui"]!["ID"]!.GetValue<string>().ShouldBe("2");
+    }
+
+    [Fact]
+    public async Task Drift_repair_clears_an_entry_only_when_two_passes_in_a_row_find_it_stale()
+    {
+        _ownership.Set();
+        _logto.CustomData["bob"]["default-comfyui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_comfy, 1));
+
+        var first = await _reconciler.RepairDriftAsync(Ct);
+
+        first.Drift.ShouldBeEmpty();
+        _logto.CustomData["bob"]["default-comfyui"].ShouldNotBeNull();
+        (await _reconciler.RepairDriftAsync(Ct)).Drift.ShouldHaveSingleItem().Repaired.ShouldBeTrue();
         _logto.CustomData["bob"]["default-comfyui"].ShouldBeNull();
     }
 
@@ -176,6 +225,44 @@ public sealed class UserMirrorTests : IDisposable
 
         report.Adopted.ShouldBe([new AdoptAction("alice", new InstanceRef(s_sd, 2))]);
         _ownership.Adopted.ShouldBe([(new InstanceRef(s_sd, 2), "alice")]);
+    }
+
+    [Fact]
+    public async Task Drift_repair_right_after_adoption_does_not_wipe_the_adopted_entry_while_the_snapshot_lags()
+    {
+        _ownership.Set();
+        var entry = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 2));
+        _logto.CustomData["alice"]["default-sd-webui"] = entry.DeepClone();
+        _ownership.Lagging = true;
+
+        (await _reconciler.AdoptAsync(Ct)).Adopted.ShouldHaveSingleItem();
+        var lagging = await _reconciler.RepairDriftAsync(Ct);
+
+        JsonNode.DeepEquals(_logto.CustomData["alice"]["default-sd-webui"], entry).ShouldBeTrue("the adopted entry was wiped by drift repair");
+        lagging.Deferred.ShouldBe([s_sd]);
+
+        _ownership.Publish();
+        var caughtUp = await _reconciler.RepairDriftAsync(Ct);
+
+        caughtUp.Deferred.ShouldBeEmpty();
+        caughtUp.Drift.ShouldBeEmpty();
+        JsonNode.DeepEquals(_logto.CustomData["alice"]["default-sd-webui"], entry).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Adoption_leaves_an_entry_for_an_instance_that_does_not_exist_to_an_administrator()
+    {
+        _ownership.Present = new HashSet<int> { 0 };
+        _ownership.Set((s_sd, 0, "alice"));
+        _logto.CustomData["bob"]["default-sd-webui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 5));
+
+        var report = await _reconciler.AdoptAsync(Ct);
+        await _reconciler.RepairDriftAsync(Ct);
+
+        report.Adopted.ShouldBeEmpty();
+        report.Conflicts.ShouldHaveSingleItem().Kind.ShouldBe(AdoptionConflictKind.Missing);
+        _ownership.Adopted.ShouldBeEmpty();
+        _logto.CustomData["bob"]["default-sd-webui"].ShouldNotBeNull("the claim stays until an administrator drops it");
     }
 
     [Fact]
@@ -225,27 +312,76 @@ public sealed class UserMirrorTests : IDisposable
         _logto.CustomData["bob"]["default-comfyui"]!["ID"]!.GetValue<string>().ShouldBe("1");
     }
 
+    /// <summary>
+    /// Ownership snapshots under the test's control: <see cref="Set"/> publishes one (every id below 10 has an instance
+    /// unless <see cref="Present"/> says otherwise); adoptions answer the next resourceVersion and, unless
+    /// <see cref="Lagging"/>, are visible in the next snapshot at once (as the watch would show them).
+    /// </summary>
     private sealed class FakeOwnership : IInstanceOwnershipSource, IOwnershipAdopter
     {
-        private InstanceOwnershipSnapshot? _snapshot;
+        private readonly Dictionary<TemplateRef, Dictionary<int, string>> _owners = [];
+        private long _version = 100;
 
         public List<(InstanceRef Instance, string UserId)> Adopted { get; } = [];
 
         public TaskCompletionSource FirstAdoption { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public void Set(params (TemplateRef Template, int Id, string User)[] owners) =>
-            _snapshot = new InstanceOwnershipSnapshot(
+        public IReadOnlySet<int> Present { get; set; } = Enumerable.Range(0, 10).ToHashSet();
+
+        /// <summary>The snapshot keeps showing the state before the adoptions (the watch has not delivered them yet).</summary>
+        public bool Lagging { get; set; }
+
+        private InstanceOwnershipSnapshot? Snapshot { get; set; }
+
+        public void Set(params (TemplateRef Template, int Id, string User)[] owners)
+        {
+            _owners.Clear();
+            foreach (var (template, id, user) in owners)
+            {
+                Owners(template)[id] = user;
+            }
+
+            Publish();
+        }
+
+        /// <summary>The snapshot catches up with everything written so far.</summary>
+        public void Publish() =>
+            Snapshot = new InstanceOwnershipSnapshot(
                 ImmutableHashSet.Create(s_sd, s_comfy),
-                owners.GroupBy(o => o.Template).ToDictionary(g => g.Key,
-                    g => (IReadOnlyDictionary<int, string>)g.ToDictionary(o => o.Id, o => o.User)));
+                _owners.ToDictionary(o => o.Key, o => (IReadOnlyDictionary<int, string>)o.Value.ToImmutableDictionary()))
+            {
+                Existing = new Dictionary<TemplateRef, ExistingInstanceIds>
+                {
+                    [s_sd] = new(Present, ReserveIdSet.Empty, null),
+                    [s_comfy] = new(Present, ReserveIdSet.Empty, null),
+                },
+                Versions = new Dictionary<TemplateRef, string>
+                {
+                    [s_sd] = _version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    [s_comfy] = _version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                },
+            };
 
-        public ValueTask<InstanceOwnershipSnapshot?> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(_snapshot);
+        public ValueTask<InstanceOwnershipSnapshot?> GetAsync(CancellationToken cancellationToken) => ValueTask.FromResult(Snapshot);
 
-        public Task<bool> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
+        public Task<AdoptionOutcome> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken)
         {
             Adopted.Add((instance, userId));
+            Owners(instance.Template)[instance.Id] = userId;
+            var version = (++_version).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!Lagging)
+            {
+                Publish();
+            }
+
             FirstAdoption.TrySetResult();
-            return Task.FromResult(true);
+            return Task.FromResult(new AdoptionOutcome(AdoptionResult.Adopted, version));
         }
+
+        public Task<AdoptionOutcome> AssignAsync(InstanceRef instance, string userId, CancellationToken cancellationToken) =>
+            AdoptAsync(instance, userId, cancellationToken);
+
+        private Dictionary<int, string> Owners(TemplateRef template) =>
+            _owners.TryGetValue(template, out var owners) ? owners : _owners[template] = [];
     }
 }

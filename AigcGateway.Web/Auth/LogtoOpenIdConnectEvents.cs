@@ -32,6 +32,7 @@ internal sealed class LogtoOpenIdConnectEvents(
 
         // no resource: an access token with an audience is refused by Logto's userinfo endpoint
         context.ProtocolMessage.Resource = null;
+        SignInOrigin.Remember(context.Properties, context.Request);
         return Task.CompletedTask;
     }
 
@@ -87,8 +88,9 @@ internal sealed class LogtoOpenIdConnectEvents(
             reason = SignInFailure.AccessDenied;
         }
 
-        AuthLog.RemoteFailure(logger, reason, context.Failure);
-        context.Response.Redirect(SignInFailure.Url(reason));
+        var opened = SignInOrigin.Mismatch(context.Properties, context.Request, gateway.Value.PublicUri);
+        AuthLog.RemoteFailure(logger, opened is null ? reason : SignInOrigin.WrongHost, context.Failure);
+        context.Response.Redirect(opened is null ? SignInFailure.Url(reason) : SignInOrigin.ErrorUrl(opened));
         context.HandleResponse();
         return Task.CompletedTask;
     }

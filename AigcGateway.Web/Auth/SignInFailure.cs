@@ -70,19 +70,20 @@ public static class SignInFailure
 
     public static string Url(string reason) => $"{Path}?reason={Uri.EscapeDataString(reason)}";
 
-    private static readonly string[] Known = [Correlation, InvalidClient, RedirectUri, Unreachable, AccessDenied, InvalidToken, Forbidden];
+    private static readonly string[] Known = [Correlation, InvalidClient, RedirectUri, Unreachable, AccessDenied, InvalidToken, Forbidden, SignInOrigin.WrongHost];
 
     /// <summary>What happened and what to check, in the request's language (Strings.resx: <c>SignInError_&lt;reason&gt;_*</c>).</summary>
-    public static (string Title, string Explanation, string Check) Describe(string? reason, IStringLocalizer<Strings> text)
+    public static (string Title, string Explanation, string Check) Describe(string? reason, IStringLocalizer<Strings> text, params object[] arguments)
     {
         ArgumentNullException.ThrowIfNull(text);
         var code = Known.Contains(reason, StringComparer.Ordinal) ? reason : Unknown;
-        return (text[$"SignInError_{code}_Title"], text[$"SignInError_{code}_Explanation"], text[$"SignInError_{code}_Check"]);
+        return (text[$"SignInError_{code}_Title", arguments], text[$"SignInError_{code}_Explanation", arguments], text[$"SignInError_{code}_Check", arguments]);
     }
 
-    public static string RenderHtml(string? reason, IStringLocalizer<Strings> text)
+    /// <param name="arguments">what the reason's texts name (e.g. the addresses of <see cref="SignInOrigin.WrongHost"/>); encoded like the rest</param>
+    public static string RenderHtml(string? reason, IStringLocalizer<Strings> text, params object[] arguments)
     {
-        var (title, explanation, check) = Describe(reason, text);
+        var (title, explanation, check) = Describe(reason, text, arguments);
         return SimplePage.Render(title, text["App_Name"], html =>
         {
             html.Append("<p>").Append(SimplePage.Encode(explanation)).Append("</p>");

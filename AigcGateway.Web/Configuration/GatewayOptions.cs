@@ -58,6 +58,19 @@ public sealed class GatewayOptions
     public Uri? PublicUri => Uri.TryCreate(PublicUrl?.Trim().TrimEnd('/'), UriKind.Absolute, out var uri)
         && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
-    /// <summary><see cref="CookieDomain"/> without the leading dot, lower case; null when not set.</summary>
-    public string? CookieDomainName => string.IsNullOrWhiteSpace(CookieDomain) ? null : CookieDomain.Trim().TrimStart('.').ToLowerInvariant();
+    /// <summary>
+    /// <see cref="CookieDomain"/> without the leading dot, lower case; null when not set, or when it is an IP address or
+    /// <c>localhost</c>: browsers share no cookie across such hosts, so cookies are host-only.
+    /// </summary>
+    public string? CookieDomainName => string.IsNullOrWhiteSpace(CookieDomain) || IsHostOnly(CookieDomain.Trim().TrimStart('.'))
+        ? null
+        : CookieDomain.Trim().TrimStart('.').ToLowerInvariant();
+
+    /// <summary>An IP address or <c>localhost</c>: a host whose cookies cannot be shared with other hosts.</summary>
+    public static bool IsHostOnly(string host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        return string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
+            || System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _);
+    }
 }

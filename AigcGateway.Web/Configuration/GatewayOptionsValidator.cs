@@ -22,21 +22,7 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
             errors.Add($"Gateway:PublicUrl '{options.PublicUrl}' must be an absolute http(s) URL without path or query, e.g. https://dashboard.example.com");
         }
 
-        if (options.CookieDomainName is not { } domain)
-        {
-            if (!mode.IsDemo)
-            {
-                errors.Add("Gateway:CookieDomain is required: the parent domain shared by the dashboard and the instance hosts, e.g. .example.com");
-            }
-        }
-        else if (Uri.CheckHostName(domain) != UriHostNameType.Dns || !domain.Contains('.', StringComparison.Ordinal) && domain != "localhost")
-        {
-            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must be a domain name such as .example.com");
-        }
-        else if (options.PublicUri is { } uri && !HostInDomain(uri.Host, domain))
-        {
-            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must contain the dashboard host '{uri.Host}' (browsers refuse cookies for other domains)");
-        }
+        ValidateCookieDomain(options, errors);
 
         if (!string.IsNullOrWhiteSpace(options.RequireHostBinding) && !bool.TryParse(options.RequireHostBinding, out _))
         {
@@ -121,6 +107,53 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// A dashboard on a domain name needs the parent domain it shares with the instance hosts. On an IP address or
+    /// localhost (a quick trial on one machine) cookies are host-only, so there is none to give (or only that host).
+    /// </summary>
+    private void ValidateCookieDomain(GatewayOptions options, List<string> errors)
+    {
+        var host = options.PublicUri?.Host;
+        var hostOnly = host is not null && GatewayOptions.IsHostOnly(host);
+        var raw = options.CookieDomain?.Trim().TrimStart('.');
+        if (string.IsNullOrEmpty(raw))
+        {
+            if (!mode.IsDemo && !hostOnly)
+            {
+                errors.Add("Gateway:CookieDomain is required: the parent domain shared by the dashboard and the instance hosts, e.g. .example.com " +
+                    "(for a trial on one machine, a Gateway:PublicUrl on an IP address or localhost needs none)");
+            }
+
+            return;
+        }
+
+        if (GatewayOptions.IsHostOnly(raw))
+        {
+            if (host is not null && !string.Equals(raw.Trim('[', ']'), host.Trim('[', ']'), StringComparison.OrdinalIgnoreCase))
+            {
+                errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' is an IP address or localhost, which shares no cookie with other hosts: " +
+                    $"leave it empty (host-only cookies for '{host}'), or use names such as dashboard.192.168.1.10.nip.io with .192.168.1.10.nip.io");
+            }
+
+            return;
+        }
+
+        if (hostOnly)
+        {
+            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' cannot hold the dashboard host '{host}', an IP address or localhost: " +
+                "leave it empty (host-only cookies: instance hosts then need their own sign-in), or give the dashboard a name such as " +
+                "dashboard.192.168.1.10.nip.io with Gateway:CookieDomain .192.168.1.10.nip.io");
+        }
+        else if (Uri.CheckHostName(raw) != UriHostNameType.Dns || !raw.Contains('.', StringComparison.Ordinal))
+        {
+            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must be a domain name such as .example.com");
+        }
+        else if (host is not null && !HostInDomain(host, raw.ToLowerInvariant()))
+        {
+            errors.Add($"Gateway:CookieDomain '{options.CookieDomain}' must contain the dashboard host '{host}' (browsers refuse cookies for other domains)");
+        }
     }
 
     internal static bool HostInDomain(string host, string domain)

@@ -25,7 +25,8 @@ public static class AuthEndpoints
             .AllowAnonymous().ExcludeFromDescription();
         // the token is checked in the handler (a sign-out needs no form binding, so nothing else would check it)
         endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
-        endpoints.MapGet(SignInFailure.Path, (string? reason, IStringLocalizer<Strings> text) => Html(SignInFailure.RenderHtml(reason, text)))
+        endpoints.MapGet(SignInFailure.Path, (string? reason, string? opened, IStringLocalizer<Strings> text, IOptions<GatewayOptions> gateway) =>
+                Html(SignInOrigin.RenderHtml(reason, opened, gateway.Value.PublicUri, text)))
             .AllowAnonymous().ExcludeFromDescription();
         endpoints.MapGet(AccessDeniedPath, (IStringLocalizer<Strings> text) =>
                 Html(SignInFailure.RenderHtml(SignInFailure.Forbidden, text), StatusCodes.Status403Forbidden))

@@ -56,6 +56,9 @@ internal sealed class InMemoryKubernetesApi : IKubernetesApi
     public Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the snapshot benchmark makes no writes");
 
+    public Task PatchGameServerSetAsync(string @namespace, string name, string patch, bool jsonPatch, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("mirror marks are not part of this fake");
+
     public Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken) =>
         throw new NotSupportedException("the snapshot benchmark makes no writes");
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
+using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace AigcGateway.Web.Components.Admin;
@@ -27,6 +28,7 @@ public sealed partial class AdminInstances
         Recover,
         Restart,
         Uninstall,
+        RemoveRecord,
     }
 
     internal enum Bulk
@@ -34,6 +36,8 @@ public sealed partial class AdminInstances
         Pause,
         Recover,
     }
+
+    [Inject] public required IMigrationAdministration Migration { get; init; }
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
@@ -129,6 +133,7 @@ public sealed partial class AdminInstances
                 Row.Pause => await Admin.PauseAsync(Actor, instance.Ref, Stopping),
                 Row.Recover => await Admin.RecoverAsync(Actor, instance.Ref, Stopping),
                 Row.Restart => await Admin.RestartAsync(Actor, instance.Ref, Stopping),
+                Row.RemoveRecord => await Migration.RemoveRecordAsync(Actor, instance.Ref, Stopping),
                 _ => await Admin.UninstallAsync(Actor, instance.Ref, Stopping),
             };
             Report(result.Succeeded ? [] : [Failure(instance.Ref, result)], name, 1);
@@ -195,6 +200,7 @@ public sealed partial class AdminInstances
         InstanceState.Running => Color.Success,
         InstanceState.Failed => Color.Error,
         InstanceState.Paused => Color.Default,
+        InstanceState.Missing => Color.Warning,
         _ => Color.Info,
     };
 }

@@ -122,6 +122,7 @@ public sealed partial class DashboardView : IAsyncDisposable
             InstanceAction.Recover => Instances.RecoverAsync(UserId, instance, token),
             InstanceAction.Restart => Instances.RestartAsync(UserId, instance, token),
             InstanceAction.Uninstall => Instances.UninstallAsync(UserId, instance, token),
+            InstanceAction.Remove => Instances.RemoveAsync(UserId, instance, token),
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, null),
         };
     }
@@ -203,6 +204,8 @@ public sealed partial class DashboardView : IAsyncDisposable
                 return (L["Dialog_Recover_Title", name], recover, L["Dialog_Recover_Confirm"], Color.Primary);
             case InstanceAction.Restart:
                 return (L["Dialog_Restart_Title", name], [L["Dialog_Restart_Text"]], L["Dialog_Restart_Confirm"], Color.Warning);
+            case InstanceAction.Remove:
+                return (L["Dialog_Remove_Title", name], [L["Dialog_Remove_Text"]], L["Dialog_Remove_Confirm"], Color.Error);
             default:
                 throw new ArgumentOutOfRangeException(nameof(action), action, null);
         }

@@ -9,4 +9,7 @@ public enum InstanceAction
     Recover,
     Restart,
     Uninstall,
+
+    /// <summary>Drops the record of a missing instance (nothing exists to uninstall).</summary>
+    Remove,
 }

@@ -29,6 +29,7 @@ public static class InstanceActions
             InstanceState.Failed when instance.Diagnostic?.Reason == DiagnosticReason.OperationFailed =>
                 [InstanceAction.Recover, InstanceAction.Uninstall],
             InstanceState.Failed => [InstanceAction.Restart, InstanceAction.Pause, InstanceAction.Uninstall],
+            InstanceState.Missing => [InstanceAction.Remove],
             _ => [],
         };
     }

@@ -23,7 +23,7 @@ public sealed partial class InstancePanel
         InstanceState.Running => Color.Success,
         InstanceState.Failed => Color.Error,
         InstanceState.Paused => Color.Default,
-        InstanceState.Pausing or InstanceState.Uninstalling => Color.Warning,
+        InstanceState.Pausing or InstanceState.Uninstalling or InstanceState.Missing => Color.Warning,
         _ => Color.Info,
     };
 
@@ -33,6 +33,7 @@ public sealed partial class InstancePanel
         InstanceState.Failed => Icons.Material.Filled.Error,
         InstanceState.Paused => Icons.Material.Filled.PauseCircle,
         InstanceState.Uninstalling => Icons.Material.Filled.Delete,
+        InstanceState.Missing => Icons.Material.Filled.LinkOff,
         _ => Icons.Material.Filled.HourglassTop,
     };
 

@@ -53,7 +53,7 @@ public sealed partial class TemplateCard
     private static Color ColorOf(InstanceAction action) => action switch
     {
         InstanceAction.Install or InstanceAction.Recover => Color.Primary,
-        InstanceAction.Uninstall => Color.Error,
+        InstanceAction.Uninstall or InstanceAction.Remove => Color.Error,
         _ => Color.Default,
     };
 
@@ -64,6 +64,7 @@ public sealed partial class TemplateCard
         InstanceAction.Recover => Icons.Material.Filled.PlayArrow,
         InstanceAction.Restart => Icons.Material.Filled.RestartAlt,
         InstanceAction.Uninstall => Icons.Material.Filled.DeleteForever,
+        InstanceAction.Remove => Icons.Material.Filled.LinkOff,
         _ => Icons.Material.Filled.OpenInNew,
     };
 }

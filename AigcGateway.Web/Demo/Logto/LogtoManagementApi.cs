@@ -10,7 +10,9 @@ namespace AigcGateway.Web.Demo.Logto;
 
 /// <summary>
 /// The Management API subset under <c>/api</c>: bearer JWT from the M2M client-credentials grant (scope <c>all</c>,
-/// app holding the Management API role), users, custom data and roles, in Logto's shapes.
+/// app holding the Management API role), users, custom data and roles, in Logto's shapes. Applications are not served:
+/// the demo and the tests configure their apps up front and nothing scripts app creation (docs/deploy.md tells operators
+/// that a real Logto 1.22 returns the usable secret only from <c>GET /api/applications/{id}/secrets</c>).
 /// </summary>
 internal static class LogtoManagementApi
 {
