@@ -255,6 +255,91 @@ public sealed class AuthEndpointsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Sign_out_while_logto_is_down_says_the_logto_session_may_still_be_open_and_offers_to_try_again()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+        _logto.Down = true;
+
+        using var response = await SignOutAsync(_host, cookies);
+
+        response.Headers.Location!.OriginalString.ShouldBe("/signed-out?logto=unreachable");
+        var set = AuthTestHost.Cookies(response);
+        set["__Host-aigc_session"].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+        set.ShouldContainKey(LogtoSignOutPending.Name);
+        using var page = await GetAsync(_host, "/signed-out?logto=unreachable", set);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        html.ShouldContain("may still be open");
+        html.ShouldContain("<form method=\"post\" action=\"/sign-out/logto\"");
+    }
+
+    [Fact]
+    public async Task After_a_sign_out_logto_did_not_hear_the_next_sign_in_asks_for_the_password_again()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+        _logto.Down = true;
+        using var signOut = await SignOutAsync(_host, cookies);
+        _logto.Down = false;
+
+        using var signIn = await GetAsync(_host, "/sign-in", AuthTestHost.Cookies(signOut));
+
+        Query(signIn.Headers.Location!)["prompt"].ShouldBe("login");
+        AuthTestHost.Cookies(signIn)[LogtoSignOutPending.Name].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+        using var ordinary = await GetAsync(_host, "/sign-in");
+        Query(ordinary.Headers.Location!).ShouldNotContainKey("prompt");
+    }
+
+    [Fact]
+    public async Task Trying_again_once_logto_is_back_ends_the_logto_session()
+    {
+        var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);
+        _logto.Down = true;
+        using var signOut = await SignOutAsync(_host, cookies);
+        var (all, field, token) = await SignedOutFormAsync(AuthTestHost.Cookies(signOut));
+
+        using var stillDown = await PostAsync("/sign-out/logto", all, new() { [field] = token });
+        stillDown.Headers.Location!.OriginalString.ShouldBe("/signed-out?logto=unreachable");
+        _logto.Down = false;
+        using var retried = await PostAsync("/sign-out/logto", all, new() { [field] = token });
+
+        retried.Headers.Location!.GetLeftPart(UriPartial.Path).ShouldBe($"{_logto.Endpoint.AbsoluteUri.TrimEnd('/')}/oidc/session/end");
+        AuthTestHost.Cookies(retried)[LogtoSignOutPending.Name].Expires!.Value.ShouldBeLessThan(DateTimeOffset.UtcNow);
+    }
+
+    [Fact]
+    public async Task Trying_again_without_the_pages_token_changes_nothing()
+    {
+        using var response = await PostAsync("/sign-out/logto", null, []);
+
+        response.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+        response.Headers.Location.ShouldBeNull();
+    }
+
+    private async Task<(Dictionary<string, SetCookieHeaderValue> Cookies, string Field, string Token)> SignedOutFormAsync(
+        IReadOnlyDictionary<string, SetCookieHeaderValue> cookies)
+    {
+        using var page = await GetAsync(_host, "/signed-out?logto=unreachable", cookies);
+        var html = await page.Content.ReadAsStringAsync(Ct);
+        var field = Regex.Match(html, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
+        field.Success.ShouldBeTrue(html);
+        var all = new Dictionary<string, SetCookieHeaderValue>(cookies);
+        foreach (var (name, value) in AuthTestHost.Cookies(page))
+        {
+            all[name] = value;
+        }
+
+        return (all, field.Groups[1].Value, WebUtility.HtmlDecode(field.Groups[2].Value));
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string url, IReadOnlyDictionary<string, SetCookieHeaderValue>? cookies, Dictionary<string, string> form)
+    {
+        using var request = AuthTestHost.Get(url, cookies);
+        request.Method = HttpMethod.Post;
+        request.Content = new FormUrlEncodedContent(form);
+        return await _host.Client.SendAsync(request, Ct);
+    }
+
+    [Fact]
     public async Task Sign_out_clears_both_cookies()
     {
         var cookies = await _host.SignInAsAsync("u1abc", null, admin: false, Ct);

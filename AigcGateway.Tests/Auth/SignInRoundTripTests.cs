@@ -103,6 +103,35 @@ public sealed class SignInRoundTripTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_empty_roles_claim_is_an_answer_and_sign_in_asks_the_management_api_nothing()
+    {
+        // Logto 1.22 sends "roles": [] for a user without roles; only an absent claim (Logto 1.4) needs the Management API.
+        await using var host = await StartHostAsync();
+        using var callback = await SignInAsync(host, Alice(), "/");
+
+        callback.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        using var admin = await GetAsync(host, "/test/admin", AuthTestHost.Cookies(callback));
+        admin.Headers.Location!.AbsolutePath.ShouldBe("/access-denied");
+        _logto.Requests.ShouldNotContain(r => r.Contains("/roles", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Without_a_roles_claim_sign_in_reads_the_role_through_the_management_api()
+    {
+        await using var host = await StartHostAsync();
+        var alice = Alice();
+        alice.Remove("roles");
+        _logto.Users["u1abc"] = new JsonObject { ["id"] = "u1abc", ["username"] = "alice" };
+        _logto.Roles["u1abc"] = ["aigc-admin"];
+        using var callback = await SignInAsync(host, alice, "/");
+
+        using var admin = await GetAsync(host, "/test/admin", AuthTestHost.Cookies(callback));
+
+        admin.StatusCode.ShouldBe(HttpStatusCode.OK);
+        _logto.Requests.ShouldContain(r => r.Contains("/api/users/u1abc/roles", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_wrong_client_secret_shows_the_readable_error_page()
     {
         await using var host = await StartHostAsync(appSecret: "wrong");

@@ -53,6 +53,9 @@ public sealed class FakeLogtoServer : IAsyncDisposable
     /// <summary>Every API call answers 403 auth.forbidden (the M2M app lacks the Management API role).</summary>
     public bool Forbidden { get; set; }
 
+    /// <summary>Logto is down: every connection is dropped without an answer (the OIDC endpoints included).</summary>
+    public bool Down { get; set; }
+
     /// <summary>Every API call answers 401 whatever the token.</summary>
     public bool AlwaysUnauthorized { get; set; }
 
@@ -111,6 +114,16 @@ public sealed class FakeLogtoServer : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
+        app.Use(async (http, next) =>
+        {
+            if (Down)
+            {
+                http.Abort();
+                return;
+            }
+
+            await next(http);
+        });
         app.MapGet("/oidc/.well-known/openid-configuration", () =>
         {
             var e = Endpoint.AbsoluteUri.TrimEnd('/');

@@ -27,7 +27,7 @@ public sealed partial class AdministratorStatus(
 
     /// <summary>
     /// The status at sign-in: the role in the ID token's <c>roles</c>, a listed user id or verified e-mail, or (Logto 1.4,
-    /// no <c>roles</c> claim at all) the role read through the Management API. Remembered as fresh.
+    /// no <c>roles</c> claim at all; an empty array is an answer) the role read through the Management API. Remembered as fresh.
     /// </summary>
     public async Task<bool> EvaluateAtSignInAsync(ClaimsIdentity identity, CancellationToken cancellationToken)
     {
@@ -39,7 +39,7 @@ public sealed partial class AdministratorStatus(
         {
             isAdministrator = true;
         }
-        else if (sub is null || identity.HasClaim(c => c.Type == GatewayClaims.Roles))
+        else if (sub is null || identity.HasClaim(c => c.Type is GatewayClaims.Roles or GatewayClaims.RolesAnswered))
         {
             isAdministrator = false;
         }

@@ -56,6 +56,7 @@ public static class GatewayAuthentication
             });
 
         services.TryAddSingleton<InstanceAccessCookie>();
+        services.TryAddSingleton<LogtoSessionEnd>();
         services.TryAddSingleton<SessionValidity>();
         services.TryAddSingleton<AdministratorStatus>();
         services.TryAddSingleton<InstanceAccessSession>();

@@ -18,6 +18,12 @@ public static class GatewayClaims
     /// <summary>The sign-in session's absolute end (Unix seconds): <c>Gateway:SessionMaxAge</c> after sign-in.</summary>
     public const string SessionExpires = "aigc_session_expires";
 
+    /// <summary>
+    /// Set during sign-in only, when Logto's userinfo carried a <c>roles</c> array, even an empty one (Logto 1.22 sends
+    /// <c>[]</c> for a user without roles): the roles are known and need no Management API call. Removed once read.
+    /// </summary>
+    public const string RolesAnswered = "aigc_roles_answered";
+
     /// <summary>Added at sign-in for administrators (value <c>true</c>).</summary>
     public const string Administrator = "aigc_admin";
 }

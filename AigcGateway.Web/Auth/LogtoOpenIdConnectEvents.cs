@@ -74,7 +74,13 @@ internal sealed class LogtoOpenIdConnectEvents(
             }
         }
 
-        if (await admins.EvaluateAtSignInAsync(identity, context.HttpContext.RequestAborted).ConfigureAwait(false))
+        var isAdministrator = await admins.EvaluateAtSignInAsync(identity, context.HttpContext.RequestAborted).ConfigureAwait(false);
+        foreach (var marker in identity.FindAll(GatewayClaims.RolesAnswered).ToList())
+        {
+            identity.RemoveClaim(marker);
+        }
+
+        if (isAdministrator)
         {
             identity.AddClaim(new Claim(GatewayClaims.Administrator, "true"));
         }

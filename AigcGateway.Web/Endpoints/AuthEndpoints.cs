@@ -4,6 +4,7 @@ using AigcGateway.Web.Configuration;
 using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,10 @@ public static class AuthEndpoints
             .AllowAnonymous().ExcludeFromDescription();
         // the token is checked in the handler (a sign-out needs no form binding, so nothing else would check it)
         endpoints.MapPost(SignOutPath, SignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
+        endpoints.MapGet(LogtoSessionEnd.SignedOutPath, (HttpContext context, string? logto, IAntiforgery antiforgery, IStringLocalizer<Strings> text) =>
+                logto == SignInFailure.Unreachable ? Html(SignedOutPage.RenderHtml(antiforgery.GetAndStoreTokens(context), text)) : Results.Redirect("/"))
+            .AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapPost(SignedOutPage.RetryPath, RetryLogtoSignOutAsync).AllowAnonymous().DisableAntiforgery().ExcludeFromDescription();
         endpoints.MapGet(SignInFailure.Path, (string? reason, string? opened, IStringLocalizer<Strings> text, IOptions<GatewayOptions> gateway) =>
                 Html(SignInOrigin.RenderHtml(reason, opened, gateway.Value.PublicUri, text)))
             .AllowAnonymous().ExcludeFromDescription();
@@ -54,7 +59,15 @@ public static class AuthEndpoints
 
         try
         {
-            await context.ChallengeAsync(GatewayAuthentication.OidcScheme, new AuthenticationProperties { RedirectUri = target });
+            var properties = new OpenIdConnectChallengeProperties { RedirectUri = target };
+            if (LogtoSignOutPending.IsMarked(context.Request))
+            {
+                // the last sign-out here did not reach Logto: its session may still be open, so ask for the password again
+                properties.Prompt = "login";
+                LogtoSignOutPending.Clear(context, GatewayAuthentication.IsHttps(settings, context.Request));
+            }
+
+            await context.ChallengeAsync(GatewayAuthentication.OidcScheme, properties);
             return Results.Empty;
         }
         catch (Exception e) when (SignInFailure.Classify(e) == SignInFailure.Unreachable && !context.Response.HasStarted)
@@ -72,7 +85,7 @@ public static class AuthEndpoints
     /// </summary>
     private static async Task<IResult> SignOutAsync(
         HttpContext context, IAntiforgery antiforgery, InstanceAccessCookie accessCookie, ISessionRevocations revocations,
-        IStringLocalizer<Strings> text, ILoggerFactory loggers)
+        LogtoSessionEnd logtoSession, IOptions<GatewayOptions> gateway, IStringLocalizer<Strings> text, ILoggerFactory loggers)
     {
         if (!await antiforgery.IsRequestValidAsync(context))
         {
@@ -101,16 +114,22 @@ public static class AuthEndpoints
 
         accessCookie.Delete(context);
         await context.SignOutAsync(GatewayAuthentication.CookieScheme);
-        try
+        return await logtoSession.EndAsync(context, GatewayAuthentication.IsHttps(gateway.Value, context.Request));
+    }
+
+    /// <summary>
+    /// <c>POST /sign-out/logto</c> from the "signed out here" page: tries again to end the Logto session that an earlier
+    /// sign-out could not reach. Without a valid token nothing happens.
+    /// </summary>
+    private static async Task<IResult> RetryLogtoSignOutAsync(
+        HttpContext context, IAntiforgery antiforgery, LogtoSessionEnd logtoSession, IOptions<GatewayOptions> gateway)
+    {
+        if (!await antiforgery.IsRequestValidAsync(context))
         {
-            await context.SignOutAsync(GatewayAuthentication.OidcScheme, new AuthenticationProperties { RedirectUri = "/" });
-            return Results.Empty;
+            return Results.BadRequest();
         }
-        catch (Exception e) when (SignInFailure.Classify(e) == SignInFailure.Unreachable && !context.Response.HasStarted)
-        {
-            AuthLog.SignOutUnreachable(loggers.CreateLogger(typeof(AuthEndpoints)), e);
-            return Results.Redirect("/");
-        }
+
+        return await logtoSession.EndAsync(context, GatewayAuthentication.IsHttps(gateway.Value, context.Request));
     }
 
     private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
