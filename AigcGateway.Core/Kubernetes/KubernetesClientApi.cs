@@ -60,6 +60,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"list {kind}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"list {kind}");
+        }
     }
 
     public async IAsyncEnumerable<KubeEvent<T>> WatchAsync<T>(
@@ -106,6 +110,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
                 {
                     throw Translate(ex, $"watch {kind}");
                 }
+                catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+                {
+                    throw TransportErrors.Unreachable(ex, $"watch {kind}");
+                }
 
                 // the client reports ERROR events (e.g. 410 Gone) through onError, not by throwing
                 while (errors.TryDequeue(out var error))
@@ -116,7 +124,9 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
                     }
                     else
                     {
-                        throw new ClusterException($"watch {kind} failed: {error.Message}", error);
+                        throw TransportErrors.IsTransport(error, cancellationToken)
+                            ? TransportErrors.Unreachable(error, $"watch {kind}")
+                            : new ClusterException($"watch {kind} failed: {error.Message}", error);
                     }
                 }
 
@@ -148,6 +158,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"read GameServerSet {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read GameServerSet {@namespace}/{name}");
+        }
     }
 
     public async Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken)
@@ -169,6 +183,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"update GameServerSet {gameServerSet.Metadata.NamespaceProperty}/{gameServerSet.Metadata.Name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"update GameServerSet {gameServerSet.Metadata.NamespaceProperty}/{gameServerSet.Metadata.Name}");
+        }
     }
 
     public async Task DeletePodAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -184,6 +202,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"delete pod {@namespace}/{name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete pod {@namespace}/{name}");
         }
     }
 
@@ -201,6 +223,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"delete PVC {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete PVC {@namespace}/{name}");
+        }
 
         try
         {
@@ -214,6 +240,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"read PVC {@namespace}/{name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read PVC {@namespace}/{name}");
         }
     }
 

@@ -41,6 +41,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         {
             throw Translate(ex, $"read GameServerSet {template}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read GameServerSet {template}");
+        }
     }
 
     public async Task CreateAsync(JsonObject manifest, CancellationToken cancellationToken)
@@ -55,6 +59,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"create GameServerSet {ns}/{name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"create GameServerSet {ns}/{name}");
         }
     }
 
@@ -75,6 +83,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         {
             throw Translate(ex, $"update GameServerSet {ns}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"update GameServerSet {ns}/{name}");
+        }
     }
 
     public async Task DeleteAsync(TemplateRef template, CancellationToken cancellationToken)
@@ -92,6 +104,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"delete GameServerSet {template}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete GameServerSet {template}");
         }
     }
 
@@ -140,6 +156,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         {
             throw Translate(ex, $"record event on GameServerSet {template}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"record event on GameServerSet {template}");
+        }
     }
 
     public async Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken)
@@ -167,6 +187,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"list events in {@namespace}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"list events in {@namespace}");
         }
     }
 

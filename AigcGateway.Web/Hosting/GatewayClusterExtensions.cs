@@ -35,6 +35,11 @@ public static class GatewayClusterExtensions
         services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag]);
         services.AddGatewayMirrorReconciler();
         services.AddHostedService<MirrorReconcilerService>();
+
+        // Every background loop handles its own failures (log, back off, start again). Should one still escape, the
+        // process keeps serving /auth and the dashboards from the last snapshot: stopping every replica at once would
+        // make every instance unreachable, which is worse than one loop that is down and says so in the log.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         return builder;
     }
 
@@ -51,9 +56,13 @@ public static class GatewayClusterExtensions
     /// Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process,
     /// starting once the cache has listed the cluster: adoption needs the ownership records.
     /// </summary>
-    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler, IInstanceService instances, ILeadership leadership) : BackgroundService
+    private sealed class MirrorReconcilerService(
+        UserMirrorReconciler reconciler, IInstanceService instances, ILeadership leadership, TimeProvider time, ILogger<MirrorReconcilerService> logger) : BackgroundService
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+            ResilientLoop.RunAsync("Logto mirror", RunAsync, RetryBackoff.Default, time, logger, stoppingToken);
+
+        private async Task RunAsync(CancellationToken stoppingToken)
         {
             await using (var subscription = await instances.SubscribeAsync(userId: "system:mirror-reconciler", stoppingToken))
             {

@@ -19,6 +19,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private WebApplication? _app;
     private volatile bool _resetNew;
+    private long _resetOnAccept;
 
     private EmulatorHost(RequestDelegate handler) => _handler = handler;
 
@@ -33,6 +34,9 @@ internal sealed class EmulatorHost : IAsyncDisposable
         get => _resetNew;
         set => _resetNew = value;
     }
+
+    /// <summary>Connections reset as soon as they were accepted (while <see cref="ResetNewConnections"/> was set).</summary>
+    public long ResetOnAccept => Interlocked.Read(ref _resetOnAccept);
 
     public static async Task<EmulatorHost> StartAsync(RequestDelegate handler, CancellationToken cancellationToken)
     {
@@ -153,6 +157,7 @@ internal sealed class EmulatorHost : IAsyncDisposable
     {
         if (_resetNew)
         {
+            Interlocked.Increment(ref _resetOnAccept);
             connection.Abort(new ConnectionAbortedException("connection reset by the emulator's fault injection"));
             return;
         }

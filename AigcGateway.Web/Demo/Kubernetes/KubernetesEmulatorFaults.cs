@@ -23,6 +23,9 @@ public sealed class KubernetesEmulatorFaults
     /// <summary>True while <see cref="MakeUnreachableAsync"/> is in force.</summary>
     public bool IsUnreachable => Outage.IsActive;
 
+    /// <summary>Connections reset on arrival by <see cref="UnreachableMode.Reset"/> outages so far (each is a client's attempt).</summary>
+    public long ResetOnArrival => Outage.Host?.ResetOnAccept ?? 0;
+
     internal EmulatorOutage Outage { get; }
 
     /// <summary>Pods of the template stay Pending with a FailedScheduling event ("0/3 nodes are available: 3 Insufficient {resource}.").</summary>
