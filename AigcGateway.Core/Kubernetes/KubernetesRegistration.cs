@@ -13,7 +13,7 @@ internal static class KubernetesRegistration
     /// <summary>Reads the connection and the catalog filter from the registered <see cref="GatewayCoreOptions"/> when first used.</summary>
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes)));
+        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes), new WatchConnectionHandler()));
         services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<Coordination.ILeadership>(sp =>
         {

@@ -1,5 +1,7 @@
 using AigcGateway.Core.DependencyInjection;
+using System.Diagnostics;
 using AigcGateway.Core.Instances;
+using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
 using AigcGateway.Tests.Infrastructure;
@@ -36,7 +38,7 @@ public sealed class ClusterOutageTests : IAsyncDisposable
         }
     }
 
-    private async Task<IInstanceService> StartAsync()
+    private async Task<IInstanceService> StartAsync(ClusterCacheOptions? cache = null)
     {
         _harness = await EmulatorHarness.StartAsync();
         await _harness.CreateSetAsync("sd", 0);
@@ -49,6 +51,11 @@ public sealed class ClusterOutageTests : IAsyncDisposable
             Catalog = CatalogFilter.Create([EmulatorHarness.Ns], []),
             Lifecycle = new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
         });
+        if (cache is not null)
+        {
+            services.AddSingleton(cache);
+        }
+
         _provider = services.BuildServiceProvider();
         foreach (var hosted in _provider.GetServices<IHostedService>())
         {
@@ -72,5 +79,25 @@ public sealed class ClusterOutageTests : IAsyncDisposable
 
         result.Error.ShouldBe(OperationError.ClusterError);
         result.Detail.ShouldNotBeNullOrWhiteSpace();
+    }
+
+    [Fact]
+    public async Task A_quiet_watch_whose_connection_is_reset_again_and_again_reconnects_after_the_initial_backoff_each_time()
+    {
+        await StartAsync(new ClusterCacheOptions { InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromSeconds(10) });
+        var emulator = _harness!.Emulator;
+        int PvcWatches() => emulator.Requests.Recent.Count(r => r.Path.EndsWith("/persistentvolumeclaims", StringComparison.Ordinal) && r.Query.Contains("watch=true", StringComparison.Ordinal));
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < 6; i++)
+        {
+            var before = PvcWatches();
+            emulator.Faults.ResetConnections();
+            await Eventually.HoldsAsync(() => PvcWatches() > before, $"the PVC watch reconnected after reset {i + 1}");
+            Xunit.TestContext.Current.TestOutputHelper?.WriteLine($"reset {i + 1}: {clock.Elapsed}");
+        }
+
+        // doubling from 100 ms would take 0.1 + 0.2 + 0.4 + 0.8 + 1.6 + 3.2 = 6.3 s; reset on reconnect, about 0.6 s
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4));
     }
 }
