@@ -15,15 +15,23 @@ internal static class KubernetesRegistration
     {
         services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes), new WatchConnectionHandler()));
         services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(new LeadershipOptions());
         services.AddSingleton<Coordination.ILeadership>(sp =>
         {
             var options = sp.GetRequiredService<GatewayCoreOptions>();
+            var timings = sp.GetRequiredService<LeadershipOptions>();
             return new KubernetesLeadership(
                 sp.GetRequiredService<IKubernetes>(),
                 options.LeaseNamespace ?? DefaultLeaseNamespace(),
                 options.LeaseName,
                 options.Identity,
-                sp.GetRequiredService<ILogger<KubernetesLeadership>>());
+                sp.GetRequiredService<ILogger<KubernetesLeadership>>())
+            {
+                LeaseDuration = timings.LeaseDuration,
+                RenewDeadline = timings.RenewDeadline,
+                RetryPeriod = timings.RetryPeriod,
+                Backoff = timings.Backoff,
+            };
         });
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
         services.AddSingleton(new ClusterCacheOptions());

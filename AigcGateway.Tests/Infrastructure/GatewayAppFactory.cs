@@ -48,6 +48,24 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
     }
 
+    /// <summary>Another replica of <paramref name="replicaOf"/>'s gateway: the same emulated cluster and Logto (disposed with that one), same settings.</summary>
+    public GatewayAppFactory(GatewayAppFactory replicaOf)
+    {
+        ArgumentNullException.ThrowIfNull(replicaOf);
+        PublicUrl = replicaOf.PublicUrl;
+        Logto = replicaOf.Logto;
+        Kubernetes = replicaOf.Kubernetes;
+        _ownsEmulators = false;
+        _directory = Directory.CreateTempSubdirectory("aigc-gateway-test-");
+        foreach (var (key, value) in replicaOf._settings)
+        {
+            _settings[key] = value;
+        }
+
+        _settings["Kubernetes:Kubeconfig"] = Kubernetes.WriteKubeconfig(Path.Combine(_directory.FullName, "kubeconfig"));
+        _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
+    }
+
     public Uri PublicUrl { get; }
 
     public LogtoServer Logto { get; }
@@ -56,6 +74,7 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     public KubernetesEmulator Kubernetes { get; }
 
     private readonly DirectoryInfo _directory;
+    private readonly bool _ownsEmulators = true;
 
     public GatewayAppFactory WithSetting(string key, string? value)
     {
@@ -75,8 +94,12 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Logto.DisposeAsync();
-        await Kubernetes.DisposeAsync();
+        if (_ownsEmulators)
+        {
+            await Logto.DisposeAsync();
+            await Kubernetes.DisposeAsync();
+        }
+
         _directory.Delete(recursive: true);
         GC.SuppressFinalize(this);
     }

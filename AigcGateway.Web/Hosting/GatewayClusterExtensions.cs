@@ -1,3 +1,4 @@
+using System.Globalization;
 using AigcGateway.Core.Coordination;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
@@ -32,7 +33,9 @@ public static class GatewayClusterExtensions
                 LeaseNamespace = string.IsNullOrWhiteSpace(kubernetes.LeaseNamespace) ? null : kubernetes.LeaseNamespace,
             };
         });
-        services.AddHealthChecks().AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag]);
+        services.AddHealthChecks()
+            .AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag])
+            .AddCheck<ClusterConnectionHealthCheck>("cluster-connection", tags: [GatewayWebExtensions.ReadyTag]);
         services.AddGatewayMirrorReconciler();
         services.AddHostedService<MirrorReconcilerService>();
 
@@ -50,6 +53,19 @@ public static class GatewayClusterExtensions
             Task.FromResult(catalog.IsReady
                 ? HealthCheckResult.Healthy("the cluster cache is filled")
                 : HealthCheckResult.Unhealthy("the cluster cache has not finished its first list"));
+    }
+
+    /// <summary>
+    /// <c>/readyz</c> while the Kubernetes API cannot be reached: Degraded, which still answers 200. The replica keeps
+    /// serving <c>/auth</c> and the dashboards from its last snapshot; taking every replica out of the Service at once
+    /// would make every instance unreachable during an API server restart.
+    /// </summary>
+    private sealed class ClusterConnectionHealthCheck(ICatalog catalog) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(catalog.Snapshot.UnreachableSince is { } since
+                ? HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture, $"the Kubernetes API cannot be reached since {since:O}; serving the last snapshot"))
+                : HealthCheckResult.Healthy("the cluster cache is connected"));
     }
 
     /// <summary>
