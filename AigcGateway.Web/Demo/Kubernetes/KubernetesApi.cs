@@ -671,16 +671,8 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
 
     private async Task<JsonObject> DeleteAsync(HttpContext context, ResourceType type, string ns, string name)
     {
-        long? rv = null;
-        string? uid = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
-        {
-            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            rv = Version(Json.String(body?["preconditions"]?["resourceVersion"]));
-            uid = Json.String(body?["preconditions"]?["uid"]);
-        }
-
-        return store.Delete(type, ns, name, rv, uid);
+        var options = await DeleteOptions.ReadAsync(context).ConfigureAwait(false);
+        return store.Delete(type, ns, name, options.ResourceVersion, options.Uid, options.GracePeriod);
     }
 
     private JsonObject DeleteCollection(HttpContext context, ResourceType type, string ns)

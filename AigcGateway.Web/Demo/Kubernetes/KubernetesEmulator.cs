@@ -13,13 +13,15 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     private readonly EmulatorHost _host;
     private readonly ObjectStore _store;
     private readonly OkgController _controller;
+    private readonly EventReaper _reaper;
     private readonly KubernetesApi _api;
 
-    private KubernetesEmulator(EmulatorHost host, ObjectStore store, OkgController controller, KubernetesApi api, KubernetesEmulatorFaults faults, KubernetesEmulatorOptions options, EmulatorRequests requests)
+    private KubernetesEmulator(EmulatorHost host, ObjectStore store, OkgController controller, EventReaper reaper, KubernetesApi api, KubernetesEmulatorFaults faults, KubernetesEmulatorOptions options, EmulatorRequests requests)
     {
         _host = host;
         _store = store;
         _controller = controller;
+        _reaper = reaper;
         _api = api;
         Faults = faults;
         Options = options;
@@ -66,7 +68,15 @@ public sealed class KubernetesEmulator : IAsyncDisposable
             });
         }
 
+        if (options.PvcProtection)
+        {
+            store.Admit = PvcProtection.Admit;
+        }
+
+        store.GracePeriod = (type, obj) => PodTermination.GracePeriodOf(type, obj, options.TerminationGracePeriod);
         var controller = new OkgController(store, options);
+        var reaper = new EventReaper(store, options.EventTtl, options.TimeProvider);
+        store.Changed += reaper.OnChanged;
         if (options.SeedDemo)
         {
             var validator = CrdCatalog.ValidatorFor(ResourceType.GameServerSets);
@@ -93,11 +103,12 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         catch
         {
             await controller.DisposeAsync().ConfigureAwait(false);
+            reaper.Dispose();
             throw;
         }
 
         faults.Outage.Host = host;
-        return new KubernetesEmulator(host, store, controller, api, faults, options, requests);
+        return new KubernetesEmulator(host, store, controller, reaper, api, faults, options, requests);
     }
 
     /// <summary>Completes when the controller has nothing left to do now (timed transitions in the future may remain).</summary>
@@ -146,5 +157,6 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         _store.DropWatches();
         await _host.DisposeAsync().ConfigureAwait(false);
         await _controller.DisposeAsync().ConfigureAwait(false);
+        _reaper.Dispose();
     }
 }
