@@ -7,6 +7,7 @@ using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Logto;
+using AigcGateway.Core.Telemetry;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -381,6 +382,7 @@ internal sealed partial class AdministrationService : IAdministration
             catch (ClusterConflictException) when (attempt < 5)
             {
                 // a user acted meanwhile: re-read and mark again
+                ConflictTrace.Retried(_logger, template, attempt);
             }
         }
 

@@ -34,6 +34,7 @@ internal static class KubernetesRegistration
             };
         });
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>()));
+        services.AddSingleton<IVolumeLookup>(sp => new KubernetesVolumeLookup(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton(new ClusterCacheOptions());
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),

@@ -37,6 +37,7 @@ public static class GatewayClusterExtensions
             .AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag])
             .AddCheck<ClusterConnectionHealthCheck>("cluster-connection", tags: [GatewayWebExtensions.ReadyTag]);
         services.AddGatewayMirrorReconciler();
+        services.AddSingleton<IReleaseGate>(sp => new AdoptionReleaseGate(sp.GetRequiredService<UserMirrorReconciler>()));
         services.AddHostedService<MirrorReconcilerService>();
 
         // Every background loop handles its own failures (log, back off, start again). Should one still escape, the
@@ -69,11 +70,17 @@ public static class GatewayClusterExtensions
     }
 
     /// <summary>
-    /// Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process,
-    /// starting once the cache has listed the cluster: adoption needs the ownership records.
+    /// The work of the replica that holds the Lease, for the life of the process, starting once the cache has listed the
+    /// cluster: the Logto mirror reconciler (adoption at start-up, retries, drift repair; adoption needs the ownership
+    /// records) and the release of reserved ids nothing holds any more (once adoption has completed).
     /// </summary>
     private sealed class MirrorReconcilerService(
-        UserMirrorReconciler reconciler, IInstanceService instances, ILeadership leadership, TimeProvider time, ILogger<MirrorReconcilerService> logger) : BackgroundService
+        UserMirrorReconciler reconciler,
+        ReservedIdReleaser releaser,
+        IInstanceService instances,
+        ILeadership leadership,
+        TimeProvider time,
+        ILogger<MirrorReconcilerService> logger) : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
             ResilientLoop.RunAsync("Logto mirror", RunAsync, RetryBackoff.Default, time, logger, stoppingToken);
@@ -95,7 +102,11 @@ public static class GatewayClusterExtensions
             }
 
             // One replica at a time: the one holding the Lease.
-            await leadership.RunWhileLeadingAsync(reconciler.RunAsync, stoppingToken);
+            await leadership.RunWhileLeadingAsync(
+                token => Task.WhenAll(
+                    reconciler.RunAsync(token),
+                    ResilientLoop.RunAsync("reserved id release", releaser.RunAsync, RetryBackoff.Default, time, logger, token)),
+                stoppingToken);
         }
     }
 }

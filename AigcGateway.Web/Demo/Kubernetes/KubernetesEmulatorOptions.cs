@@ -50,6 +50,12 @@ public sealed record KubernetesEmulatorOptions
     public bool PvcProtection { get; init; } = true;
 
     /// <summary>
+    /// How long the pvc-protection controller takes to notice a PVC it may release (it works from a watch, like the real
+    /// one): a client that reads a PVC back right after deleting it finds it still there.
+    /// </summary>
+    public TimeSpan PvcProtectionDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
     /// How long a scheduled pod stays Terminating after a DELETE without a grace period of its own (when its spec has no
     /// <c>terminationGracePeriodSeconds</c>): the real default is 30 s, and the simulated containers use all of it.
     /// An unscheduled pod goes at once.

@@ -157,7 +157,7 @@ internal sealed class OkgController : IAsyncDisposable
         {
             // the pvc-protection controller reacts after the change, as the real one does
             _protectionDue = true;
-            At(TimeSpan.Zero, () =>
+            At(_options.PvcProtectionDelay, () =>
             {
                 _protectionDue = false;
                 PvcProtection.ReleaseUnused(_store);
