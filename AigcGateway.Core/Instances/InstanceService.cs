@@ -234,11 +234,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog, IOwn
         }
 
         // 2. delete every PVC of the instance once its pod is gone (a PVC in use is only deleted when the pod goes)
-        await _hub.WaitForAsync(
-            s => s.GameServer(instance) is null && !s.Pods.ContainsKey(instance),
-            _options.UninstallPodWait,
-            _time,
-            cancellationToken).ConfigureAwait(false);
+        await PodDeparture.WaitAsync(_hub, instance, _options.UninstallPodWait, _time, cancellationToken).ConfigureAwait(false);
         var gone = true;
         foreach (var volume in stopped!.DataVolumesOf(instance.Id))
         {
