@@ -148,12 +148,12 @@ internal sealed class OkgController : IAsyncDisposable
         {
             _dirty.Add((ns, owner));
         }
-        else if (!PvcProtection.Concerns(type, eventType, obj))
+        else if (!PvcProtection.Concerns(_store, type, eventType, obj))
         {
             return;
         }
 
-        if (PvcProtection.Concerns(type, eventType, obj) && !_protectionDue)
+        if (!_protectionDue && PvcProtection.Concerns(_store, type, eventType, obj))
         {
             // the pvc-protection controller reacts after the change, as the real one does
             _protectionDue = true;

@@ -28,10 +28,11 @@ internal static class PvcProtection
         metadata["finalizers"] = finalizers;
     }
 
-    /// <summary>A change the controller reacts to: a PVC being deleted, or a pod gone.</summary>
-    public static bool Concerns(ResourceType type, string eventType, JsonObject obj) =>
+    /// <summary>A change the controller reacts to: a PVC being deleted, or a pod gone while a PVC of its namespace is being deleted.</summary>
+    public static bool Concerns(ObjectStore store, ResourceType type, string eventType, JsonObject obj) =>
         (type == ResourceType.PersistentVolumeClaims && eventType != "DELETED" && obj["metadata"]?["deletionTimestamp"] is not null)
-        || (type == ResourceType.Pods && eventType == "DELETED");
+        || (type == ResourceType.Pods && eventType == "DELETED"
+            && store.PeekAll(ResourceType.PersistentVolumeClaims, Json.Namespace(obj)).Any(p => p["metadata"]?["deletionTimestamp"] is not null));
 
     /// <summary>Removes the finalizer from every PVC being deleted that no pod uses (call under the store's lock).</summary>
     public static void ReleaseUnused(ObjectStore store)
