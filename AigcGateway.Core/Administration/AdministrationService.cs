@@ -232,7 +232,7 @@ internal sealed partial class AdministrationService : IAdministration
         }
         catch (ClusterException e)
         {
-            result = TemplateWriteResult.Fail(TemplateWriteError.ClusterError, e.Message);
+            result = TemplateWriteResult.Fail(e, TemplateWriteError.ClusterError);
         }
 
         await AuditAsync(actor, "created template", template, template.ToString(), result.Succeeded, result.Detail, cancellationToken).ConfigureAwait(false);
@@ -284,7 +284,7 @@ internal sealed partial class AdministrationService : IAdministration
         }
         catch (ClusterException e)
         {
-            result = TemplateWriteResult.Fail(e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError, e.Message);
+            result = TemplateWriteResult.Fail(e, e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError);
         }
 
         var detail = result.Detail ?? (impact.PodTemplateChanged

@@ -18,6 +18,12 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
     private const string Version = GameServerSet.Version;
     private const string AuditPrefix = "aigc-gateway.io/audit-";
 
+    /// <summary>
+    /// Administrators' manifests are validated strictly: a field the CRD schema does not know is refused by name (400)
+    /// instead of being pruned with only a warning header, so "kept as written" holds.
+    /// </summary>
+    private const string StrictFields = "Strict";
+
     /// <summary>The store over the client the core registered.</summary>
     public static ITemplateAdminStore FromServices(IServiceProvider services) =>
         new KubernetesTemplateAdminStore(services.GetRequiredService<IKubernetes>(), services.GetRequiredService<TimeProvider>());
@@ -54,7 +60,7 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         try
         {
             using var _ = await client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
-                manifest, Group, Version, ns, GameServerSet.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                manifest, Group, Version, ns, GameServerSet.Plural, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex)
         {
@@ -77,7 +83,7 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         try
         {
             using var _ = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
-                body, Group, Version, ns, GameServerSet.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                body, Group, Version, ns, GameServerSet.Plural, name, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex)
         {
@@ -222,6 +228,11 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
             ? message
             : ex.Response.ReasonPhrase;
         var text = $"{what}: {code} {detail}";
+        if (code == 400 && detail?.Contains("strict decoding error", StringComparison.Ordinal) == true)
+        {
+            return new TemplateFieldRejectedException(text, ex) { StatusCode = code, ServerMessage = detail };
+        }
+
         return code == 409 ? new ClusterConflictException(text, ex) : new ClusterException(text, ex) { StatusCode = code };
     }
 }
