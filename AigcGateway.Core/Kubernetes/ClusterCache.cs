@@ -40,10 +40,12 @@ internal sealed partial class ClusterCache(
         foreach (var ns in namespaces)
         {
             loops.Add(RunAsync<GameServerSet>(WatchedKind.GameServerSets, ns, filter.LabelSelector, ApplyTemplates, stoppingToken));
-            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, null, ApplyGameServers, stoppingToken));
+            // OKG labels GameServers, their pods and (through the StatefulSet's selector) their PVCs with the owner
+            // GameServerSet; events are narrowed to pods' warnings by the API adapter's field selector
+            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, InstanceSelector, ApplyGameServers, stoppingToken));
             loops.Add(RunAsync<V1Pod>(WatchedKind.Pods, ns, InstanceSelector, ApplyPods, stoppingToken));
             loops.Add(RunAsync<Corev1Event>(WatchedKind.Events, ns, null, ApplyEvents, stoppingToken));
-            loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, null, ApplyVolumes, stoppingToken));
+            loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, InstanceSelector, ApplyVolumes, stoppingToken));
         }
 
         return Task.WhenAll(loops);

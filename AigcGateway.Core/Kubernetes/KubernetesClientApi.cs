@@ -14,6 +14,9 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
     private const string Group = GameServerSet.Group;
     private const string Version = GameServerSet.Version;
 
+    /// <summary>The events the cache keeps: warnings about pods (scheduling, image pulls, mounts, back-offs).</summary>
+    private const string PodWarnings = "involvedObject.kind=Pod,type=Warning";
+
     public async Task<KubeList<T>> ListAsync<T>(WatchedKind kind, string? @namespace, string? labelSelector, CancellationToken cancellationToken)
         where T : class
     {
@@ -321,8 +324,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
 
     private Task<HttpOperationResponse<Corev1EventList>> Events(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
         ns is null
-            ? client.CoreV1.ListEventForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
-            : client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(ns, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+            ? client.CoreV1.ListEventForAllNamespacesWithHttpMessagesAsync(
+                allowWatchBookmarks: watch ? true : null, fieldSelector: PodWarnings, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
+                ns, allowWatchBookmarks: watch ? true : null, fieldSelector: PodWarnings, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
 
     private Task<HttpOperationResponse<V1PersistentVolumeClaimList>> Volumes(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
         ns is null
