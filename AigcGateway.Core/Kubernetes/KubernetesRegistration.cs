@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using k8s;
@@ -53,7 +55,7 @@ internal static class KubernetesRegistration
             return fromEnvironment;
         }
 
-        const string serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        const string serviceAccountNamespace = ServiceAccountDirectory + "/namespace";
         return File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim() : "default";
     }
 
@@ -70,7 +72,33 @@ internal static class KubernetesRegistration
         }
 
         return KubernetesClientConfiguration.IsInCluster()
-            ? KubernetesClientConfiguration.InClusterConfig()
+            ? InCluster(ServiceAccountDirectory, Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")!, Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT")!)
             : KubernetesClientConfiguration.BuildDefaultConfig();
+    }
+
+    /// <summary>Where Kubernetes mounts a pod's ServiceAccount token, CA certificate and namespace.</summary>
+    internal const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+    /// <summary>
+    /// The in-cluster connection as KubernetesClient's <c>InClusterConfig</c> builds it (the API server from the
+    /// environment, its CA and namespace from <paramref name="directory"/>), except that the rotated ServiceAccount token
+    /// is read again as soon as the kubelet replaces it (<see cref="ServiceAccountToken"/>).
+    /// </summary>
+    internal static KubernetesClientConfiguration InCluster(string directory, string host, string port)
+    {
+        var ca = new X509Certificate2Collection();
+        ca.ImportFromPemFile(Path.Combine(directory, "ca.crt"));
+        var config = new KubernetesClientConfiguration
+        {
+            Host = new UriBuilder(Uri.UriSchemeHttps, host, int.Parse(port, CultureInfo.InvariantCulture)).ToString(),
+            SslCaCerts = ca,
+            TokenProvider = new ServiceAccountToken(Path.Combine(directory, "token")),
+        };
+        if (File.Exists(Path.Combine(directory, "namespace")))
+        {
+            config.Namespace = File.ReadAllText(Path.Combine(directory, "namespace")).Trim();
+        }
+
+        return config;
     }
 }
