@@ -1,4 +1,3 @@
-using AigcGateway.Core.DependencyInjection;
 using System.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
@@ -7,7 +6,6 @@ using AigcGateway.Tests.Emulator;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AigcGateway.Tests.Resilience;
 
@@ -15,56 +13,26 @@ namespace AigcGateway.Tests.Resilience;
 public sealed class ClusterOutageTests : IAsyncDisposable
 {
     private static readonly TemplateRef s_template = new(EmulatorHarness.Ns, "sd");
-    private EmulatorHarness? _harness;
-    private ServiceProvider? _provider;
+    private CoreOnEmulator? _core;
+
+    private EmulatorHarness Harness => _core!.Harness;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask DisposeAsync()
     {
-        if (_provider is not null)
+        if (_core is not null)
         {
-            foreach (var hosted in _provider.GetServices<IHostedService>())
-            {
-                await hosted.StopAsync(CancellationToken.None);
-            }
-
-            await _provider.DisposeAsync();
-        }
-
-        if (_harness is not null)
-        {
-            await _harness.DisposeAsync();
+            await _core.DisposeAsync();
         }
     }
 
     private async Task<IInstanceService> StartAsync(ClusterCacheOptions? cache = null)
     {
-        _harness = await EmulatorHarness.StartAsync();
-        await _harness.CreateSetAsync("sd", 0);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGatewayCore(new GatewayCoreOptions
-        {
-            Kubernetes = new KubernetesConnection(_harness.Emulator.BaseAddress.ToString()),
-            LegacyConfigFile = null,
-            Catalog = CatalogFilter.Create([EmulatorHarness.Ns], []),
-            Lifecycle = new LifecycleOptions { CoalesceWindow = TimeSpan.Zero, RetryBaseDelay = TimeSpan.FromMilliseconds(5) },
-        });
-        if (cache is not null)
-        {
-            services.AddSingleton(cache);
-        }
-
-        _provider = services.BuildServiceProvider();
-        foreach (var hosted in _provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(Ct);
-        }
-
-        var instances = _provider.GetRequiredService<IInstanceService>();
-        await instances.WaitForReadyAsync();
-        return instances;
+        var harness = await EmulatorHarness.StartAsync();
+        await harness.CreateSetAsync("sd", 0);
+        _core = await CoreOnEmulator.StartAsync(harness, configure: cache is null ? null : s => s.AddSingleton(cache));
+        return _core.Instances;
     }
 
     [Theory]
@@ -73,7 +41,7 @@ public sealed class ClusterOutageTests : IAsyncDisposable
     public async Task An_operation_during_an_outage_fails_with_a_cluster_error_instead_of_throwing(UnreachableMode mode)
     {
         var instances = await StartAsync();
-        await _harness!.Emulator.Faults.MakeUnreachableAsync(TimeSpan.FromMinutes(5), mode);
+        await Harness.Emulator.Faults.MakeUnreachableAsync(TimeSpan.FromMinutes(5), mode);
 
         var result = await instances.InstallAsync("alice", s_template, Ct);
 
@@ -85,7 +53,7 @@ public sealed class ClusterOutageTests : IAsyncDisposable
     public async Task A_quiet_watch_whose_connection_is_reset_again_and_again_reconnects_after_the_initial_backoff_each_time()
     {
         await StartAsync(new ClusterCacheOptions { InitialBackoff = TimeSpan.FromMilliseconds(100), MaxBackoff = TimeSpan.FromSeconds(10) });
-        var emulator = _harness!.Emulator;
+        var emulator = Harness.Emulator;
         int PvcWatches() => emulator.Requests.Recent.Count(r => r.Path.EndsWith("/persistentvolumeclaims", StringComparison.Ordinal) && r.Query.Contains("watch=true", StringComparison.Ordinal));
 
         var clock = Stopwatch.StartNew();

@@ -1,11 +1,9 @@
-using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
+using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Demo.Kubernetes;
 using k8s;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AigcGateway.Tests.Resilience;
 
@@ -13,56 +11,31 @@ namespace AigcGateway.Tests.Resilience;
 public sealed class GracefulStopTests : IAsyncDisposable
 {
     private static readonly TemplateRef Sd = new(EmulatorHarness.Ns, "sd");
-    private EmulatorHarness? _harness;
-    private ServiceProvider? _provider;
+    private CoreOnEmulator? _core;
+
+    private EmulatorHarness Harness => _core!.Harness;
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     public async ValueTask DisposeAsync()
     {
-        if (_provider is not null)
+        if (_core is not null)
         {
-            foreach (var hosted in _provider.GetServices<IHostedService>())
-            {
-                await hosted.StopAsync(CancellationToken.None);
-            }
-
-            await _provider.DisposeAsync();
-        }
-
-        if (_harness is not null)
-        {
-            await _harness.DisposeAsync();
+            await _core.DisposeAsync();
         }
     }
 
     private async Task<IInstanceService> StartAsync(TimeSpan grace, TimeSpan? uninstallPodWait = null)
     {
-        _harness = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TerminationGracePeriod = grace });
-        await _harness.CreateSetAsync(Sd.Name, 0);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddGatewayCore(new GatewayCoreOptions
+        var harness = await EmulatorHarness.StartAsync(KubernetesEmulatorOptions.ForTests with { TerminationGracePeriod = grace });
+        await harness.CreateSetAsync(Sd.Name, 0);
+        _core = await CoreOnEmulator.StartAsync(harness, new LifecycleOptions
         {
-            Kubernetes = new KubernetesConnection(_harness.Emulator.BaseAddress.ToString()),
-            LegacyConfigFile = null,
-            Catalog = CatalogFilter.Create([EmulatorHarness.Ns], []),
-            Lifecycle = new LifecycleOptions
-            {
-                CoalesceWindow = TimeSpan.Zero,
-                RetryBaseDelay = TimeSpan.FromMilliseconds(5),
-                UninstallPodWait = uninstallPodWait ?? TimeSpan.FromMinutes(2),
-            },
+            CoalesceWindow = TimeSpan.Zero,
+            RetryBaseDelay = TimeSpan.FromMilliseconds(5),
+            UninstallPodWait = uninstallPodWait ?? TimeSpan.FromMinutes(2),
         });
-        _provider = services.BuildServiceProvider();
-        foreach (var hosted in _provider.GetServices<IHostedService>())
-        {
-            await hosted.StartAsync(Ct);
-        }
-
-        var instances = _provider.GetRequiredService<IInstanceService>();
-        await Infrastructure.InstanceWaits.WaitForReadyAsync(instances);
-        return instances;
+        return _core.Instances;
     }
 
     /// <summary>Records every state alice's dashboard shows until <paramref name="until"/> appears after another one.</summary>
@@ -96,8 +69,8 @@ public sealed class GracefulStopTests : IAsyncDisposable
 
         (await instances.UninstallAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
 
-        (await _harness!.PodIdsAsync(Sd.Name)).ShouldBeEmpty("uninstall waited for the pod, which takes its 2 s grace period, not just 300 ms");
-        var pvcs = await _harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
+        (await Harness.PodIdsAsync(Sd.Name)).ShouldBeEmpty("uninstall waited for the pod, which takes its 2 s grace period, not just 300 ms");
+        var pvcs = await Harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
         pvcs.Items.ShouldAllBe(p => p.Metadata.DeletionTimestamp != null);
     }
 
