@@ -6,6 +6,7 @@ using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Logto;
+using AigcGateway.Core.Telemetry;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -178,7 +179,7 @@ internal sealed partial class AdministrationService : IAdministration
         }
         catch (ClusterException e)
         {
-            result = TemplateWriteResult.Fail(TemplateWriteError.ClusterError, e.Message);
+            result = TemplateWriteResult.Fail(e, TemplateWriteError.ClusterError);
         }
 
         await AuditAsync(actor, "created template", template, template.ToString(), result.Succeeded, result.Detail, cancellationToken).ConfigureAwait(false);
@@ -229,7 +230,7 @@ internal sealed partial class AdministrationService : IAdministration
         }
         catch (ClusterException e)
         {
-            result = TemplateWriteResult.Fail(e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError, e.Message);
+            result = TemplateWriteResult.Fail(e, e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError);
         }
 
         var detail = result.Detail ?? (impact.PodTemplateChanged
@@ -327,6 +328,7 @@ internal sealed partial class AdministrationService : IAdministration
             catch (ClusterConflictException) when (attempt < 5)
             {
                 // a user acted meanwhile: re-read and mark again
+                ConflictTrace.Retried(_logger, template, attempt);
             }
         }
 

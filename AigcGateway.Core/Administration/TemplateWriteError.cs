@@ -17,6 +17,9 @@ public enum TemplateWriteError
     /// <summary>The Kubernetes API refused or failed (e.g. the CRD schema rejected it).</summary>
     ClusterError,
 
+    /// <summary>The manifest has a field the CRD schema does not know; the detail is the API server's message naming it.</summary>
+    UnknownField,
+
     /// <summary>Logto could not be updated; the deletion can be resumed.</summary>
     UserDataError,
 }

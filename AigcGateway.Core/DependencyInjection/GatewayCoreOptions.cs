@@ -27,8 +27,11 @@ public sealed record GatewayCoreOptions
 
     public string LeaseName { get; init; } = "aigc-gateway-background";
 
-    /// <summary>This replica's name in the Lease (default: the pod's host name and the process id).</summary>
-    public string Identity { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}";
+    /// <summary>
+    /// This replica's name in the Lease (default: the pod's host name, the process id and a random part, so two gateways
+    /// in one process, or a restarted container with the same process id, are different candidates).
+    /// </summary>
+    public string Identity { get; init; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
 
     /// <summary>The catalog filter in force: configuration merged with the legacy file (throws <see cref="FormatException"/> if the file is malformed).</summary>
     public CatalogFilter EffectiveCatalog() =>

@@ -38,6 +38,12 @@ public static class GatewayCoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new InstanceActivity(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<SnapshotHub>();
+        services.AddSingleton(sp => new TemplateWriter(
+            sp.GetRequiredService<SnapshotHub>(),
+            sp.GetRequiredService<ITemplateStore>(),
+            sp.GetRequiredService<LifecycleOptions>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<TemplateWriter>>()));
         services.AddSingleton(sp => new InstanceService(
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetRequiredService<ITemplateStore>(),
@@ -45,7 +51,8 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<LifecycleOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<InstanceService>>(),
-            sp.GetRequiredService<InstanceActivity>()));
+            sp.GetRequiredService<InstanceActivity>(),
+            sp.GetRequiredService<TemplateWriter>()));
         services.AddSingleton<IInstanceService>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<IOwnershipAdopter>(sp => new InstanceRecords(
@@ -56,6 +63,14 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IInstanceOwnershipSource>(sp => new OwnershipSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IForwardAuthIndexSource>(sp => new ForwardAuthIndexSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IHostedService, IdVerificationService>();
+        // run by the host under the Lease; needs an IReleaseGate (the Logto mirror's adoption)
+        services.AddSingleton(sp => new ReservedIdReleaser(
+            sp.GetRequiredService<SnapshotHub>(),
+            sp.GetRequiredService<TemplateWriter>(),
+            sp.GetRequiredService<IVolumeLookup>(),
+            sp.GetRequiredService<IReleaseGate>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ReservedIdReleaser>>()));
         KubernetesRegistration.Add(services);
         return services;
     }

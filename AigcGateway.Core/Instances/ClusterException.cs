@@ -19,4 +19,7 @@ public class ClusterException : Exception
 
     /// <summary>The HTTP status code, when there was one.</summary>
     public int? StatusCode { get; init; }
+
+    /// <summary>The API could not be reached at all (connection refused or reset, timeout): no status code.</summary>
+    public bool Unreachable { get; init; }
 }

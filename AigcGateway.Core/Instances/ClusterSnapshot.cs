@@ -15,6 +15,13 @@ public sealed record ClusterSnapshot
     /// <summary>False until the first full list of every watched resource has completed.</summary>
     public bool IsReady { get; init; }
 
+    /// <summary>
+    /// Since when the gateway has not been able to reach the Kubernetes API (a watch failed twice in a row for want of
+    /// a connection or with a server error); null while every watch is connected. The snapshot is then the last one
+    /// known: readers keep serving it and say it may be out of date.
+    /// </summary>
+    public DateTimeOffset? UnreachableSince { get; init; }
+
     /// <summary>Increases with every change.</summary>
     public long Version { get; init; }
 

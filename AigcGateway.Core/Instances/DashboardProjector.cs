@@ -58,7 +58,10 @@ internal static class DashboardProjector
             snapshot.Version,
             snapshot.IsReady,
             templates,
-            [.. instances.OrderBy(i => i.Ref.Template.ToString(), StringComparer.Ordinal).ThenBy(i => i.Ref.Id)]);
+            [.. instances.OrderBy(i => i.Ref.Template.ToString(), StringComparer.Ordinal).ThenBy(i => i.Ref.Id)])
+        {
+            ClusterUnreachableSince = snapshot.UnreachableSince,
+        };
     }
 
     private static Instance Build(

@@ -54,19 +54,19 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
         {
             if (!basis.Owners.TryGetValue(instance.Id, out var owner))
             {
-                return new InstanceService.Plan(null, OperationResult.Fail(OperationError.NotInstalled, instance));
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.NotInstalled, instance));
             }
 
             if (!string.Equals(owner, userId, StringComparison.Ordinal))
             {
-                return new InstanceService.Plan(null, OperationResult.Fail(OperationError.NotOwner, instance));
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.NotOwner, instance));
             }
 
             var present = OkgSettlement.Present(hub.Current, instance.Template);
             return OkgSettlement.MissingRecords(basis, present).Contains(instance.Id)
-                ? new InstanceService.Plan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.Remove(instance.Id), basis.ReserveFormat),
+                ? new TemplatePlan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.Remove(instance.Id), basis.ReserveFormat),
                     OperationResult.Ok(instance))
-                : new InstanceService.Plan(null, OperationResult.Fail(OperationError.InstanceExists, instance));
+                : new TemplatePlan(null, OperationResult.Fail(OperationError.InstanceExists, instance));
         }, cancellationToken).ConfigureAwait(false);
         if (result.Succeeded)
         {
@@ -94,9 +94,9 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
             var owner = basis.Owners.GetValueOrDefault(instance.Id);
             outcome = Decide(basis, instance.Id, userId, owner, takeFromOthers);
             return outcome == AdoptionResult.Adopted
-                ? new InstanceService.Plan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.SetItem(instance.Id, userId), basis.ReserveFormat),
+                ? new TemplatePlan(new TemplateWrite(basis.Replicas, basis.Reserved, basis.Owners.SetItem(instance.Id, userId), basis.ReserveFormat),
                     OperationResult.Ok(instance))
-                : new InstanceService.Plan(null, outcome == AdoptionResult.AlreadyOwned
+                : new TemplatePlan(null, outcome == AdoptionResult.AlreadyOwned
                     ? OperationResult.Ok(instance)
                     : OperationResult.Fail(OperationError.NotOwner, instance));
         }, cancellationToken, written => version = written.ResourceVersion).ConfigureAwait(false);

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using AigcGateway.Core.Access;
 using AigcGateway.Core.Diagnostics;
@@ -24,7 +22,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private readonly TimeProvider _time;
     private readonly ILogger<InstanceService> _logger;
     private readonly PendingOperations _pending;
-    private readonly ConcurrentDictionary<TemplateRef, TemplateQueue> _queues = new();
+    private readonly TemplateWriter _writer;
     private readonly InstanceActivity? _activity;
 
     public InstanceService(
@@ -34,9 +32,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         LifecycleOptions options,
         TimeProvider time,
         ILogger<InstanceService> logger,
-        InstanceActivity? activity = null)
+        InstanceActivity? activity = null,
+        TemplateWriter? writer = null)
     {
         _activity = activity;
+        _writer = writer ?? new TemplateWriter(hub, store, options, time, logger);
         _hub = hub;
         _store = store;
         _mirror = mirror;
@@ -90,12 +90,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         {
             if (LifecyclePlanner.OwnedBy(basis, userId) is { } owned)
             {
-                return new Plan(null, OperationResult.Ok(new InstanceRef(template, owned)));
+                return new TemplatePlan(null, OperationResult.Ok(new InstanceRef(template, owned)));
             }
 
             var (id, write) = LifecyclePlanner.Install(basis, _hub.Current.GameServerIds(template), userId);
             created = new InstanceRef(template, id);
-            return new Plan(write, OperationResult.Ok(created));
+            return new TemplatePlan(write, OperationResult.Ok(created));
         }, cancellationToken).ConfigureAwait(false);
 
         if (result.Succeeded && result.Instance == created)
@@ -132,19 +132,19 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         {
             if (Owner(basis, userId, instance) is { } error)
             {
-                return new Plan(null, error);
+                return new TemplatePlan(null, error);
             }
 
             if (basis.Reserved.Contains(instance.Id) == pause)
             {
-                return new Plan(null, OperationResult.Ok(instance));
+                return new TemplatePlan(null, OperationResult.Ok(instance));
             }
 
             wrote = true;
             var write = pause
                 ? LifecyclePlanner.Pause(basis, instance.Id)
                 : LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id);
-            return new Plan(write, OperationResult.Ok(instance));
+            return new TemplatePlan(write, OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
 
         if (result.Succeeded && !wrote)
@@ -221,12 +221,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             stopped = basis;
             if (Owner(basis, userId, instance) is { } error)
             {
-                return new Plan(null, error);
+                return new TemplatePlan(null, error);
             }
 
             return basis.Reserved.Contains(instance.Id)
-                ? new Plan(null, OperationResult.Ok(instance))
-                : new Plan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
+                ? new TemplatePlan(null, OperationResult.Ok(instance))
+                : new TemplatePlan(LifecyclePlanner.Pause(basis, instance.Id), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -234,11 +234,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         }
 
         // 2. delete every PVC of the instance once its pod is gone (a PVC in use is only deleted when the pod goes)
-        await _hub.WaitForAsync(
-            s => s.GameServer(instance) is null && !s.Pods.ContainsKey(instance),
-            _options.UninstallPodWait,
-            _time,
-            cancellationToken).ConfigureAwait(false);
+        await PodDeparture.WaitAsync(_hub, instance, _options.UninstallPodWait, _time, cancellationToken).ConfigureAwait(false);
         var gone = true;
         foreach (var volume in stopped!.DataVolumesOf(instance.Id))
         {
@@ -258,12 +254,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         {
             if (!basis.Owners.TryGetValue(instance.Id, out var owner))
             {
-                return new Plan(null, OperationResult.Ok(instance));
+                return new TemplatePlan(null, OperationResult.Ok(instance));
             }
 
             return !string.Equals(owner, userId, StringComparison.Ordinal)
-                ? new Plan(null, OperationResult.Fail(OperationError.NotOwner, instance))
-                : new Plan(LifecyclePlanner.Release(basis, instance.Id, gone), OperationResult.Ok(instance));
+                ? new TemplatePlan(null, OperationResult.Fail(OperationError.NotOwner, instance))
+                : new TemplatePlan(LifecyclePlanner.Release(basis, instance.Id, gone), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {
@@ -297,8 +293,8 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             basisUsed = basis;
             corrections = OwnCorrections(basis);
             return corrections.IsEmpty
-                ? new Plan(null, OperationResult.Ok(new InstanceRef(template, 0)))
-                : new Plan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
+                ? new TemplatePlan(null, OperationResult.Ok(new InstanceRef(template, 0)))
+                : new TemplatePlan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
         }, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded || corrections.IsEmpty)
         {
@@ -403,100 +399,9 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         return string.Equals(owner, userId, StringComparison.Ordinal) ? null : OperationResult.Fail(OperationError.NotOwner, instance);
     }
 
-    /// <summary>One guarded GameServerSet update (see <see cref="LifecycleInvariant"/>); <paramref name="written"/> sees the state the write returned.</summary>
-    internal async Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, Plan> plan, CancellationToken cancellationToken, Action<TemplateState>? written = null)
-    {
-        var queue = _queues.GetOrAdd(template, _ => new TemplateQueue());
-        await queue.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var basis = Newest(queue.LastWritten, _hub.Current.Templates.GetValueOrDefault(template));
-            var rechecked = false;
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    basis ??= await _store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
-                    if (basis is null || basis.OwnershipUnreadable)
-                    {
-                        // a write would replace a record nobody can read: fail closed until an administrator repairs it
-                        return OperationResult.Fail(basis is null ? OperationError.TemplateNotFound : OperationError.TemplateNotInstallable);
-                    }
-
-                    var (write, result) = plan(basis);
-                    if (write is null)
-                    {
-                        return result;
-                    }
-
-                    if (LifecycleInvariant.Check(basis, write, OkgSettlement.Present(_hub.Current, template)) is { } violation)
-                    {
-                        if (rechecked)
-                        {
-                            return LifecycleRefusal.Refuse(_logger, template, result, violation);
-                        }
-
-                        // the cached basis may be older than the GameServers the snapshot shows: judge a fresh read
-                        (rechecked, basis, queue.LastWritten) = (true, null, null);
-                        continue;
-                    }
-
-                    queue.LastWritten = await _store.WriteAsync(basis, write, cancellationToken).ConfigureAwait(false);
-                    written?.Invoke(queue.LastWritten);
-                    return result;
-                }
-                catch (ClusterConflictException)
-                {
-                    queue.LastWritten = null;
-                    basis = null;
-                    if (attempt >= _options.MaxAttempts)
-                    {
-                        LogGaveUp(template, attempt);
-                        return OperationResult.Fail(OperationError.Busy);
-                    }
-
-                    LogConflict(template, attempt);
-                    // Within one process writes to a template are already queued, so a first conflict is most often
-                    // the OKG controller's status update: re-read at once. Later ones back off with jitter (other
-                    // replicas compete).
-                    if (attempt > 1)
-                    {
-                        await Task.Delay(Backoff(attempt - 1), _time, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-                catch (ClusterException ex)
-                {
-                    queue.LastWritten = null;
-                    LogOperationFailed(ex, "update", new InstanceRef(template, -1));
-                    return OperationResult.Fail(OperationError.ClusterError, null, ex.Message);
-                }
-            }
-        }
-        finally
-        {
-            queue.Gate.Release();
-        }
-    }
-
-    private TimeSpan Backoff(int attempt)
-    {
-        var ceiling = Math.Min(_options.MaxRetryDelay.TotalMilliseconds, _options.RetryBaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1));
-        return TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
-    }
-
-    private static TemplateState? Newest(TemplateState? written, TemplateState? cached)
-    {
-        if (written is null || cached is null)
-        {
-            return written ?? cached;
-        }
-
-        return long.TryParse(written.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var w)
-            && long.TryParse(cached.ResourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var c)
-            && c > w
-            ? cached
-            : written;
-    }
+    /// <summary>One guarded GameServerSet update through the <see cref="TemplateWriter"/>; <paramref name="written"/> sees the state the write returned.</summary>
+    internal Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, TemplatePlan> plan, CancellationToken cancellationToken, Action<TemplateState>? written = null) =>
+        _writer.UpdateAsync(template, plan, cancellationToken, written);
 
     private UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
         DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter, _activity is null ? null : _activity.LastActivity);
@@ -574,12 +479,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} uninstalled {Instance} (id released: {IdReleased})")]
     private partial void LogUninstalled(string userId, InstanceRef instance, bool idReleased);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Conflict updating {Template} (attempt {Attempt}); re-reading")]
-    private partial void LogConflict(TemplateRef template, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Gave up updating {Template} after {Attempts} conflicts")]
-    private partial void LogGaveUp(TemplateRef template, int attempts);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Operation {Operation} on {Instance} failed")]
     private partial void LogOperationFailed(Exception exception, string operation, InstanceRef instance);
 
@@ -589,12 +488,4 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Logto mirror of user {UserId} for {Instance}")]
     private partial void LogMirrorFailed(Exception exception, string userId, InstanceRef instance);
 
-    internal sealed record Plan(TemplateWrite? Write, OperationResult Result);
-
-    private sealed class TemplateQueue
-    {
-        public SemaphoreSlim Gate { get; } = new(1, 1);
-
-        public TemplateState? LastWritten { get; set; }
-    }
 }

@@ -23,7 +23,10 @@ public sealed record LifecycleOptions
     /// <summary>Changes arriving within this window reach a dashboard as one update.</summary>
     public TimeSpan CoalesceWindow { get; init; } = TimeSpan.FromMilliseconds(100);
 
-    /// <summary>How long uninstall waits for the pod to go before deleting its volumes.</summary>
+    /// <summary>
+    /// How long uninstall waits for the pod to go before deleting its volumes; a pod that is stopping gracefully is waited
+    /// for until its grace period has ended, even when that is longer.
+    /// </summary>
     public TimeSpan UninstallPodWait { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>A pending marker (installing, restarting, ...) is dropped after this long.</summary>

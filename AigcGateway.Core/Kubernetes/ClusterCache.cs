@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using AigcGateway.Core.Coordination;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -12,7 +13,9 @@ namespace AigcGateway.Core.Kubernetes;
 /// <summary>
 /// The watch-fed cache: lists, then watches GameServerSets (catalog filter), GameServers, and the pods, Warning events
 /// and PVCs of OKG instances, and publishes an immutable <see cref="ClusterSnapshot"/>. 410 Gone -> re-list; a dropped
-/// stream -> re-watch from the last resourceVersion after a backoff; ready once every first list has completed.
+/// stream -> re-watch from the last resourceVersion after a short pause; a failure -> retry after a bounded backoff
+/// with jitter that starts over on every good connection; ready once every first list has completed. Failing watches
+/// mark the snapshot unreachable (<see cref="ClusterReachability"/>) while it keeps serving.
 /// </summary>
 internal sealed partial class ClusterCache(
     IKubernetesApi api,
@@ -25,6 +28,8 @@ internal sealed partial class ClusterCache(
     private const string InstanceSelector = GameServer.OwnerLabel;
     private readonly Lock _readyLock = new();
     private readonly HashSet<string> _listed = [];
+    private readonly RetryBackoff _backoff = new(options.InitialBackoff, options.MaxBackoff);
+    private readonly ClusterReachability _reachability = new(hub, time);
     private int _loops = int.MaxValue;
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken)
@@ -35,10 +40,12 @@ internal sealed partial class ClusterCache(
         foreach (var ns in namespaces)
         {
             loops.Add(RunAsync<GameServerSet>(WatchedKind.GameServerSets, ns, filter.LabelSelector, ApplyTemplates, stoppingToken));
-            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, null, ApplyGameServers, stoppingToken));
+            // OKG labels GameServers, their pods and (through the StatefulSet's selector) their PVCs with the owner
+            // GameServerSet; events are narrowed to pods' warnings by the API adapter's field selector
+            loops.Add(RunAsync<GameServer>(WatchedKind.GameServers, ns, InstanceSelector, ApplyGameServers, stoppingToken));
             loops.Add(RunAsync<V1Pod>(WatchedKind.Pods, ns, InstanceSelector, ApplyPods, stoppingToken));
             loops.Add(RunAsync<Corev1Event>(WatchedKind.Events, ns, null, ApplyEvents, stoppingToken));
-            loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, null, ApplyVolumes, stoppingToken));
+            loops.Add(RunAsync<V1PersistentVolumeClaim>(WatchedKind.Volumes, ns, InstanceSelector, ApplyVolumes, stoppingToken));
         }
 
         return Task.WhenAll(loops);
@@ -52,7 +59,8 @@ internal sealed partial class ClusterCache(
         CancellationToken cancellationToken)
         where T : class
     {
-        var backoff = options.InitialBackoff;
+        var loop = $"{kind}/{ns ?? "*"}";
+        var failures = 0;
         string? version = null;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -63,13 +71,22 @@ internal sealed partial class ClusterCache(
                     var list = await api.ListAsync<T>(kind, ns, selector, cancellationToken).ConfigureAwait(false);
                     apply(ns, list.Items, WatchEventType.Added, null);
                     version = list.ResourceVersion;
+                    failures = 0;
+                    _reachability.Connected(loop);
                     MarkListed(kind, ns);
                     LogListed(kind, ns ?? "*", list.Items.Count, version);
                 }
 
-                var received = false;
                 await foreach (var ev in api.WatchAsync<T>(kind, ns, selector, version, cancellationToken).ConfigureAwait(false))
                 {
+                    if (ev.Connected)
+                    {
+                        // a good connection starts the backoff over, even on a watch that stays quiet
+                        failures = 0;
+                        _reachability.Connected(loop);
+                        continue;
+                    }
+
                     if (ev.ErrorCode == 410)
                     {
                         LogGone(kind, ns ?? "*", version);
@@ -82,8 +99,7 @@ internal sealed partial class ClusterCache(
                         throw new ClusterException($"watch {kind} reported error {code}") { StatusCode = code };
                     }
 
-                    received = true;
-                    backoff = options.InitialBackoff;
+                    failures = 0;
                     if (ev.Object is not null && ev.Type != WatchEventType.Bookmark)
                     {
                         apply(ns, null, ev.Type, ev.Object);
@@ -97,13 +113,9 @@ internal sealed partial class ClusterCache(
                     continue; // re-list at once after 410
                 }
 
-                // the server ended the stream (timeout or drop): watch again from the last version
+                // the server ended the stream (timeout or drop): watch again from the last version after a short pause
                 LogStreamEnded(kind, ns ?? "*", version);
-                if (!received)
-                {
-                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
-                    backoff = Next(backoff);
-                }
+                await Task.Delay(_backoff.Delay(1), time, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -116,22 +128,20 @@ internal sealed partial class ClusterCache(
             }
             catch (Exception ex)
             {
-                LogWatchFailed(ex, kind, ns ?? "*", backoff);
+                _reachability.Failed(loop, ex);
+                var delay = _backoff.Delay(++failures);
+                LogWatchFailed(ex, kind, ns ?? "*", delay);
                 try
                 {
-                    await Task.Delay(backoff, time, cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
-
-                backoff = Next(backoff);
             }
         }
     }
-
-    private TimeSpan Next(TimeSpan backoff) => TimeSpan.FromTicks(Math.Min(options.MaxBackoff.Ticks, backoff.Ticks * 2));
 
     private void MarkListed(WatchedKind kind, string? ns)
     {

@@ -14,6 +14,9 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
     private const string Group = GameServerSet.Group;
     private const string Version = GameServerSet.Version;
 
+    /// <summary>The events the cache keeps: warnings about pods (scheduling, image pulls, mounts, back-offs).</summary>
+    private const string PodWarnings = "involvedObject.kind=Pod,type=Warning";
+
     public async Task<KubeList<T>> ListAsync<T>(WatchedKind kind, string? @namespace, string? labelSelector, CancellationToken cancellationToken)
         where T : class
     {
@@ -60,6 +63,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"list {kind}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"list {kind}");
+        }
     }
 
     public async IAsyncEnumerable<KubeEvent<T>> WatchAsync<T>(
@@ -73,24 +80,56 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         var selector = string.IsNullOrEmpty(labelSelector) ? null : labelSelector;
         var errors = new ConcurrentQueue<Exception>();
 
-        // the typed WatchAsync<T, TList> is marked obsolete in favour of WatchList*Async, which has no typed variant for
-        // custom resources; it is kept for all kinds so GameServerSets and pods are watched the same way
-#pragma warning disable CS0618
-        IAsyncEnumerable<(WatchEventType, T)> stream = kind switch
+        // KubernetesClient's watch call completes with the first line of the stream; the headers say earlier that the
+        // connection is good (see WatchConnectionHandler), which matters on a watch that stays quiet
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Task<IAsyncEnumerable<(WatchEventType, T)>> opening;
+        WatchConnectionHandler.Expect(connected);
+        try
         {
-            WatchedKind.GameServerSets => Cast<GameServerSet, T>(CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, resourceVersion, true, cancellationToken)
-                .WatchAsync<GameServerSet, GameServerSetList>(errors.Enqueue, cancellationToken)),
-            WatchedKind.GameServers => Cast<GameServer, T>(CustomList<GameServerList>(GameServer.Plural, @namespace, selector, resourceVersion, true, cancellationToken)
-                .WatchAsync<GameServer, GameServerList>(errors.Enqueue, cancellationToken)),
-            WatchedKind.Pods => Cast<V1Pod, T>(Pods(@namespace, selector, resourceVersion, true, cancellationToken)
-                .WatchAsync<V1Pod, V1PodList>(errors.Enqueue, cancellationToken)),
-            WatchedKind.Events => Cast<Corev1Event, T>(Events(@namespace, selector, resourceVersion, true, cancellationToken)
-                .WatchAsync<Corev1Event, Corev1EventList>(errors.Enqueue, cancellationToken)),
-            WatchedKind.Volumes => Cast<V1PersistentVolumeClaim, T>(Volumes(@namespace, selector, resourceVersion, true, cancellationToken)
-                .WatchAsync<V1PersistentVolumeClaim, V1PersistentVolumeClaimList>(errors.Enqueue, cancellationToken)),
-            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
-        };
-#pragma warning restore CS0618
+            opening = kind switch
+            {
+                WatchedKind.GameServerSets => OpenAsync<GameServerSet, GameServerSetList, T>(
+                    CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.GameServers => OpenAsync<GameServer, GameServerList, T>(
+                    CustomList<GameServerList>(GameServer.Plural, @namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.Pods => OpenAsync<V1Pod, V1PodList, T>(Pods(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.Events => OpenAsync<Corev1Event, Corev1EventList, T>(Events(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.Volumes => OpenAsync<V1PersistentVolumeClaim, V1PersistentVolumeClaimList, T>(
+                    Volumes(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+            };
+        }
+        finally
+        {
+            WatchConnectionHandler.Expect(null);
+        }
+
+        await Task.WhenAny(opening, connected.Task).ConfigureAwait(false);
+        var opened = connected.Task.IsCompleted || opening.IsCompletedSuccessfully;
+        if (opened)
+        {
+            yield return KubeEvent<T>.Opened;
+        }
+
+        IAsyncEnumerable<(WatchEventType, T)> stream;
+        try
+        {
+            stream = await opening.ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, $"watch {kind}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"watch {kind}");
+        }
+
+        if (!opened)
+        {
+            yield return KubeEvent<T>.Opened;
+        }
 
         var enumerator = stream.GetAsyncEnumerator(cancellationToken);
         await using (enumerator.ConfigureAwait(false))
@@ -106,6 +145,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
                 {
                     throw Translate(ex, $"watch {kind}");
                 }
+                catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+                {
+                    throw TransportErrors.Unreachable(ex, $"watch {kind}");
+                }
 
                 // the client reports ERROR events (e.g. 410 Gone) through onError, not by throwing
                 while (errors.TryDequeue(out var error))
@@ -116,7 +159,9 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
                     }
                     else
                     {
-                        throw new ClusterException($"watch {kind} failed: {error.Message}", error);
+                        throw TransportErrors.IsTransport(error, cancellationToken)
+                            ? TransportErrors.Unreachable(error, $"watch {kind}")
+                            : new ClusterException($"watch {kind} failed: {error.Message}", error);
                     }
                 }
 
@@ -148,6 +193,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"read GameServerSet {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read GameServerSet {@namespace}/{name}");
+        }
     }
 
     public async Task<GameServerSet> ReplaceGameServerSetAsync(GameServerSet gameServerSet, CancellationToken cancellationToken)
@@ -168,6 +217,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"update GameServerSet {gameServerSet.Metadata.NamespaceProperty}/{gameServerSet.Metadata.Name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"update GameServerSet {gameServerSet.Metadata.NamespaceProperty}/{gameServerSet.Metadata.Name}");
         }
     }
 
@@ -204,6 +257,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"delete pod {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete pod {@namespace}/{name}");
+        }
     }
 
     public async Task<bool> DeletePersistentVolumeClaimAsync(string @namespace, string name, CancellationToken cancellationToken)
@@ -220,6 +277,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"delete PVC {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete PVC {@namespace}/{name}");
+        }
 
         try
         {
@@ -234,6 +295,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             throw Translate(ex, $"read PVC {@namespace}/{name}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read PVC {@namespace}/{name}");
+        }
     }
 
     private static ClusterException Translate(HttpOperationException ex, string what)
@@ -241,6 +306,18 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         var code = (int)ex.Response.StatusCode;
         var message = $"{what}: {(int)ex.Response.StatusCode} {ex.Response.ReasonPhrase}";
         return code == 409 ? new ClusterConflictException(message, ex) : new ClusterException(message, ex) { StatusCode = code };
+    }
+
+    /// <summary>Waits for the watch response's headers, then reads its events (typed; the typed reader is marked obsolete
+    /// in favour of WatchList*Async, which has no typed variant for custom resources, so it is used for all kinds).</summary>
+    private static async Task<IAsyncEnumerable<(WatchEventType, TOut)>> OpenAsync<TIn, TList, TOut>(
+        Task<HttpOperationResponse<TList>> request, Action<Exception> onError, CancellationToken cancellationToken)
+        where TOut : class
+    {
+        var response = await request.ConfigureAwait(false);
+#pragma warning disable CS0618
+        return Cast<TIn, TOut>(Task.FromResult(response).WatchAsync<TIn, TList>(onError, cancellationToken));
+#pragma warning restore CS0618
     }
 
     private static async IAsyncEnumerable<(WatchEventType, TOut)> Cast<TIn, TOut>(IAsyncEnumerable<(WatchEventType, TIn)> source)
@@ -266,8 +343,10 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
 
     private Task<HttpOperationResponse<Corev1EventList>> Events(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
         ns is null
-            ? client.CoreV1.ListEventForAllNamespacesWithHttpMessagesAsync(allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
-            : client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(ns, allowWatchBookmarks: watch ? true : null, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
+            ? client.CoreV1.ListEventForAllNamespacesWithHttpMessagesAsync(
+                allowWatchBookmarks: watch ? true : null, fieldSelector: PodWarnings, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct)
+            : client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
+                ns, allowWatchBookmarks: watch ? true : null, fieldSelector: PodWarnings, labelSelector: selector, resourceVersion: resourceVersion, watch: watch, cancellationToken: ct);
 
     private Task<HttpOperationResponse<V1PersistentVolumeClaimList>> Volumes(string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>
         ns is null

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography.X509Certificates;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -14,17 +16,25 @@ internal static class KubernetesRegistration
     /// <summary>Reads the connection and the catalog filter from the registered <see cref="GatewayCoreOptions"/> when first used.</summary>
     public static void Add(IServiceCollection services)
     {
-        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes)));
+        services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes), new WatchConnectionHandler()));
         services.AddSingleton<IKubernetesApi>(sp => new KubernetesClientApi(sp.GetRequiredService<IKubernetes>()));
+        services.AddSingleton(new LeadershipOptions());
         services.AddSingleton<Coordination.ILeadership>(sp =>
         {
             var options = sp.GetRequiredService<GatewayCoreOptions>();
+            var timings = sp.GetRequiredService<LeadershipOptions>();
             return new KubernetesLeadership(
                 sp.GetRequiredService<IKubernetes>(),
                 options.LeaseNamespace ?? DefaultLeaseNamespace(),
                 options.LeaseName,
                 options.Identity,
-                sp.GetRequiredService<ILogger<KubernetesLeadership>>());
+                sp.GetRequiredService<ILogger<KubernetesLeadership>>())
+            {
+                LeaseDuration = timings.LeaseDuration,
+                RenewDeadline = timings.RenewDeadline,
+                RetryPeriod = timings.RetryPeriod,
+                Backoff = timings.Backoff,
+            };
         });
         services.AddSingleton(sp => new KubernetesSessionRevocations(
             sp.GetRequiredService<IKubernetes>(),
@@ -37,6 +47,7 @@ internal static class KubernetesRegistration
         services.AddSingleton(sp => new ClusterCacheOptions { Conformance = sp.GetRequiredService<ConformanceRules>() });
         services.AddSingleton<Users.IMirrorMarks>(sp => new KubernetesMirrorMarks(
             sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<SnapshotHub>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IVolumeLookup>(sp => new KubernetesVolumeLookup(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<IHostedService>(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),
             sp.GetRequiredService<SnapshotHub>(),
@@ -54,7 +65,7 @@ internal static class KubernetesRegistration
             return fromEnvironment;
         }
 
-        const string serviceAccountNamespace = "/var/run/secrets/kubernetes.io/serviceaccount/namespace";
+        const string serviceAccountNamespace = ServiceAccountDirectory + "/namespace";
         return File.Exists(serviceAccountNamespace) ? File.ReadAllText(serviceAccountNamespace).Trim() : "default";
     }
 
@@ -71,7 +82,33 @@ internal static class KubernetesRegistration
         }
 
         return KubernetesClientConfiguration.IsInCluster()
-            ? KubernetesClientConfiguration.InClusterConfig()
+            ? InCluster(ServiceAccountDirectory, Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_HOST")!, Environment.GetEnvironmentVariable("KUBERNETES_SERVICE_PORT")!)
             : KubernetesClientConfiguration.BuildDefaultConfig();
+    }
+
+    /// <summary>Where Kubernetes mounts a pod's ServiceAccount token, CA certificate and namespace.</summary>
+    internal const string ServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount";
+
+    /// <summary>
+    /// The in-cluster connection as KubernetesClient's <c>InClusterConfig</c> builds it (the API server from the
+    /// environment, its CA and namespace from <paramref name="directory"/>), except that the rotated ServiceAccount token
+    /// is read again as soon as the kubelet replaces it (<see cref="ServiceAccountToken"/>).
+    /// </summary>
+    internal static KubernetesClientConfiguration InCluster(string directory, string host, string port)
+    {
+        var ca = new X509Certificate2Collection();
+        ca.ImportFromPemFile(Path.Combine(directory, "ca.crt"));
+        var config = new KubernetesClientConfiguration
+        {
+            Host = new UriBuilder(Uri.UriSchemeHttps, host, int.Parse(port, CultureInfo.InvariantCulture)).ToString(),
+            SslCaCerts = ca,
+            TokenProvider = new ServiceAccountToken(Path.Combine(directory, "token")),
+        };
+        if (File.Exists(Path.Combine(directory, "namespace")))
+        {
+            config.Namespace = File.ReadAllText(Path.Combine(directory, "namespace")).Trim();
+        }
+
+        return config;
     }
 }

@@ -18,6 +18,12 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
     private const string Version = GameServerSet.Version;
     private const string AuditPrefix = "aigc-gateway.io/audit-";
 
+    /// <summary>
+    /// Administrators' manifests are validated strictly: a field the CRD schema does not know is refused by name (400)
+    /// instead of being pruned with only a warning header, so "kept as written" holds.
+    /// </summary>
+    private const string StrictFields = "Strict";
+
     /// <summary>The store over the client the core registered.</summary>
     public static ITemplateAdminStore FromServices(IServiceProvider services) =>
         new KubernetesTemplateAdminStore(
@@ -42,6 +48,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         {
             throw Translate(ex, $"read GameServerSet {template}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"read GameServerSet {template}");
+        }
     }
 
     public async Task CreateAsync(JsonObject manifest, CancellationToken cancellationToken)
@@ -51,11 +61,15 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         try
         {
             using var _ = await client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
-                manifest, Group, Version, ns, GameServerSet.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                manifest, Group, Version, ns, GameServerSet.Plural, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"create GameServerSet {ns}/{name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"create GameServerSet {ns}/{name}");
         }
     }
 
@@ -70,11 +84,15 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         try
         {
             using var _ = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
-                body, Group, Version, ns, GameServerSet.Plural, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+                body, Group, Version, ns, GameServerSet.Plural, name, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"update GameServerSet {ns}/{name}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"update GameServerSet {ns}/{name}");
         }
     }
 
@@ -93,6 +111,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"delete GameServerSet {template}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"delete GameServerSet {template}");
         }
     }
 
@@ -141,6 +163,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         {
             throw Translate(ex, $"record event on GameServerSet {template}");
         }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"record event on GameServerSet {template}");
+        }
     }
 
     public async Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken)
@@ -168,6 +194,10 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         catch (HttpOperationException ex)
         {
             throw Translate(ex, $"list events in {@namespace}");
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, $"list events in {@namespace}");
         }
     }
 
@@ -199,6 +229,11 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
             ? message
             : ex.Response.ReasonPhrase;
         var text = $"{what}: {code} {detail}";
+        if (code == 400 && detail?.Contains("strict decoding error", StringComparison.Ordinal) == true)
+        {
+            return new TemplateFieldRejectedException(text, ex) { StatusCode = code, ServerMessage = detail };
+        }
+
         return code == 409 ? new ClusterConflictException(text, ex) : new ClusterException(text, ex) { StatusCode = code };
     }
 }

@@ -108,5 +108,24 @@ public sealed class DemoModeBrowserTests(BrowserFixture browser) : IAsyncLifetim
         await admin.Locator(".mud-dialog [data-action='confirm']").ClickAsync();
 
         await Assertions.Expect(card.Locator("[data-diagnostic='NoFreeGpu']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        // the API server goes away: the dashboard says so and keeps what it knew; it catches up when the server is back
+        await admin.GotoAsync(new Uri(_baseAddress, "demo/faults").ToString());
+        await admin.WaitForCircuitAsync();
+        await admin.Locator("[data-fault='unreachable']").ClickAsync();
+        await Assertions.Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("API server down for 30 s");
+        await admin.GotoAsync(_baseAddress.ToString());
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(admin.Locator("[data-cluster='unreachable']")).ToBeVisibleAsync(new() { Timeout = 15_000 });
+        await Assertions.Expect(card.Locator("[data-diagnostic='NoFreeGpu']")).ToBeVisibleAsync();
+
+        await admin.GotoAsync(new Uri(_baseAddress, "demo/faults").ToString());
+        await admin.WaitForCircuitAsync();
+        await admin.Locator("[data-fault='restore']").ClickAsync();
+        await Assertions.Expect(admin.Locator(".mud-snackbar")).ToContainTextAsync("API server reachable again");
+        await admin.GotoAsync(_baseAddress.ToString());
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(admin.Locator("[data-cluster='unreachable']")).ToHaveCountAsync(0, new() { Timeout = 30_000 });
+        await Assertions.Expect(card.Locator("[data-diagnostic='NoFreeGpu']")).ToBeVisibleAsync();
     }
 }

@@ -97,7 +97,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         (await instances.UninstallAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
         instances.GetDashboard("alice").Instances.ShouldBeEmpty();
         var pvcs = await _harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
-        pvcs.Items.ShouldBeEmpty();
+        pvcs.Items.ShouldAllBe(p => p.Metadata.DeletionTimestamp != null, "deleted (a protected PVC may still be terminating)");
     }
 
     [Fact]

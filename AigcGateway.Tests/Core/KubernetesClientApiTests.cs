@@ -87,10 +87,11 @@ public sealed class KubernetesClientApiTests : IAsyncDisposable
             events.Add(ev);
         }
 
-        events.Count.ShouldBe(2);
-        events[0].Type.ShouldBe(WatchEventType.Modified);
-        events[0].ResourceVersion.ShouldBe("918273");
-        events[1].ErrorCode.ShouldBe(410);
+        events.Count.ShouldBe(3);
+        events[0].Connected.ShouldBeTrue("the first item says the stream is open");
+        events[1].Type.ShouldBe(WatchEventType.Modified);
+        events[1].ResourceVersion.ShouldBe("918273");
+        events[2].ErrorCode.ShouldBe(410);
         _requests.Single().ShouldContain("watch=true");
         _requests.Single().ShouldContain("resourceVersion=41");
     }

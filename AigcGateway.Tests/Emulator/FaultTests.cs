@@ -191,15 +191,13 @@ public sealed class FaultTests
         var version = (await h.CreateSetAsync("sd", 0)).Metadata.ResourceVersion;
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         cts.CancelAfter(EmulatorHarness.Bound);
-        var opened = new TaskCompletionSource();
         var watching = Task.Run(async () =>
         {
             await foreach (var _ in h.Client.CoreV1.WatchListNamespacedPodAsync(Ns, allowWatchBookmarks: true, resourceVersion: version, cancellationToken: cts.Token))
             {
-                opened.TrySetResult();
             }
         }, Ct);
-        await opened.Task.WaitAsync(EmulatorHarness.Bound, Ct);
+        await Infrastructure.Eventually.HoldsAsync(() => h.Emulator.WatchCount > 0, "the watch is open"); // bookmarks come only once a minute
         await h.UpdateSetAsync("sd", g => g.Spec.Replicas = 1);
 
         h.Emulator.Faults.DropWatches();

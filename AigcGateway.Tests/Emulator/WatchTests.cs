@@ -15,6 +15,10 @@ public sealed class WatchTests
 
     private static CancellationToken Ct => EmulatorHarness.Ct;
 
+    /// <summary>Bookmarks come about once a minute by default (the watch cache's cadence); the bookmark tests ask for them often.</summary>
+    private static readonly AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions FrequentBookmarks =
+        AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { BookmarkInterval = TimeSpan.FromMilliseconds(100) };
+
     private static async IAsyncEnumerable<(WatchEventType Type, TestGameServerSet Object)> WatchSets(
         EmulatorHarness h, [EnumeratorCancellation] CancellationToken ct, string? resourceVersion = null, bool bookmarks = false, int? timeoutSeconds = null, string? labelSelector = null, Action<Exception>? onError = null)
     {
@@ -108,7 +112,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Bookmarks_carry_the_current_resource_version_when_allowed()
     {
-        await using var h = await EmulatorHarness.StartAsync();
+        await using var h = await EmulatorHarness.StartAsync(FrequentBookmarks);
         await h.CreateSetAsync("sd", 0);
         var current = h.Emulator.ResourceVersion;
         using var cts = Bounded();
@@ -360,7 +364,7 @@ public sealed class WatchTests
     [Fact]
     public async Task Bookmarks_keep_coming_between_events_on_a_long_watch()
     {
-        await using var h = await EmulatorHarness.StartAsync();
+        await using var h = await EmulatorHarness.StartAsync(FrequentBookmarks);
         await h.CreateSetAsync("sd", 0);
         using var cts = Bounded();
         var watching = TakeAsync(WatchSets(h, cts.Token, h.Emulator.ResourceVersion.ToString(System.Globalization.CultureInfo.InvariantCulture), bookmarks: true), 5);

@@ -49,21 +49,23 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
     }
 
-    /// <summary>
-    /// A second replica of the same deployment: the same cluster, Logto and settings (set a shared
-    /// <c>Gateway:DataProtectionKeysPath</c> first, as the chart does, so each reads the other's cookies).
-    /// </summary>
-    private GatewayAppFactory(GatewayAppFactory first)
+    /// <summary>Another replica of <paramref name="replicaOf"/>'s gateway: the same emulated cluster and Logto (disposed with that one), same settings.</summary>
+    /// <remarks>Shared Data Protection keys: set <c>Gateway:DataProtectionKeysPath</c> on the first (e.g. to its <see cref="ScratchDirectory"/>) before, as the chart does.</remarks>
+    public GatewayAppFactory(GatewayAppFactory replicaOf)
     {
-        PublicUrl = first.PublicUrl;
-        Logto = first.Logto;
-        Kubernetes = first.Kubernetes;
-        _directory = first._directory;
+        ArgumentNullException.ThrowIfNull(replicaOf);
+        PublicUrl = replicaOf.PublicUrl;
+        Logto = replicaOf.Logto;
+        Kubernetes = replicaOf.Kubernetes;
         _ownsEmulators = false;
-        foreach (var (key, value) in first._settings)
+        _directory = Directory.CreateTempSubdirectory("aigc-gateway-test-");
+        foreach (var (key, value) in replicaOf._settings)
         {
             _settings[key] = value;
         }
+
+        _settings["Kubernetes:Kubeconfig"] = Kubernetes.WriteKubeconfig(Path.Combine(_directory.FullName, "kubeconfig"));
+        _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
     }
 
     /// <inheritdoc cref="GatewayAppFactory(GatewayAppFactory)"/>
@@ -121,9 +123,9 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         {
             await Logto.DisposeAsync();
             await Kubernetes.DisposeAsync();
-            _directory.Delete(recursive: true);
         }
 
+        _directory.Delete(recursive: true);
         _port?.Dispose();
         GC.SuppressFinalize(this);
     }

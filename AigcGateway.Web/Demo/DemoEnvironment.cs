@@ -20,6 +20,12 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         DashboardUrl = dashboard;
     }
 
+    /// <summary>
+    /// How long a demo pod stays Terminating when it is stopped: long enough to see "Stopping" on the dashboard, far
+    /// shorter than a real cluster's default of 30 s so the demo feels quick.
+    /// </summary>
+    public static TimeSpan DemoTerminationGracePeriod { get; } = TimeSpan.FromSeconds(3);
+
     public LogtoEmulator Logto { get; }
 
     public KubernetesEmulator Kubernetes { get; }
@@ -40,7 +46,13 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         var dashboard = ExpectedDashboardUrl(app.Configuration);
         var logto = await LogtoEmulator.StartAsync(new LogtoEmulatorOptions(), cancellationToken);
         var kubernetes = await KubernetesEmulator.StartAsync(
-            new KubernetesEmulatorOptions { SeedDemo = true, DashboardUrl = dashboard, DemoInstancesOnDashboardHost = true },
+            new KubernetesEmulatorOptions
+            {
+                SeedDemo = true,
+                DashboardUrl = dashboard,
+                DemoInstancesOnDashboardHost = true,
+                TerminationGracePeriod = DemoTerminationGracePeriod,
+            },
             cancellationToken);
         var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aigc-gateway-demo", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var kubeconfig = kubernetes.WriteKubeconfig(Path.Combine(directory.FullName, "kubeconfig"));

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AigcGateway.Core.Coordination;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
@@ -38,9 +39,16 @@ public static class GatewayClusterExtensions
         });
         services.AddHealthChecks()
             .AddCheck<ClusterReadyHealthCheck>("cluster-cache", tags: [GatewayWebExtensions.ReadyTag])
-            .AddCheck<RevocationsReadyHealthCheck>("session-revocations", tags: [GatewayWebExtensions.ReadyTag]);
+            .AddCheck<RevocationsReadyHealthCheck>("session-revocations", tags: [GatewayWebExtensions.ReadyTag])
+            .AddCheck<ClusterConnectionHealthCheck>("cluster-connection", tags: [GatewayWebExtensions.ReadyTag]);
         services.AddGatewayMirrorReconciler();
+        services.AddSingleton<IReleaseGate>(sp => new AdoptionReleaseGate(sp.GetRequiredService<UserMirrorReconciler>()));
         services.AddHostedService<MirrorReconcilerService>();
+
+        // Every background loop handles its own failures (log, back off, start again). Should one still escape, the
+        // process keeps serving /auth and the dashboards from the last snapshot: stopping every replica at once would
+        // make every instance unreachable, which is worse than one loop that is down and says so in the log.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore);
         return builder;
     }
 
@@ -63,12 +71,35 @@ public static class GatewayClusterExtensions
     }
 
     /// <summary>
-    /// Runs the Logto mirror reconciler (adoption at start-up, retries, drift repair) for the life of the process,
-    /// starting once the cache has listed the cluster: adoption needs the ownership records.
+    /// <c>/readyz</c> while the Kubernetes API cannot be reached: Degraded, which still answers 200. The replica keeps
+    /// serving <c>/auth</c> and the dashboards from its last snapshot; taking every replica out of the Service at once
+    /// would make every instance unreachable during an API server restart.
     /// </summary>
-    private sealed class MirrorReconcilerService(UserMirrorReconciler reconciler, IInstanceService instances, ILeadership leadership) : BackgroundService
+    private sealed class ClusterConnectionHealthCheck(ICatalog catalog) : IHealthCheck
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(catalog.Snapshot.UnreachableSince is { } since
+                ? HealthCheckResult.Degraded(string.Create(CultureInfo.InvariantCulture, $"the Kubernetes API cannot be reached since {since:O}; serving the last snapshot"))
+                : HealthCheckResult.Healthy("the cluster cache is connected"));
+    }
+
+    /// <summary>
+    /// The work of the replica that holds the Lease, for the life of the process, starting once the cache has listed the
+    /// cluster: the Logto mirror reconciler (adoption at start-up, retries, drift repair; adoption needs the ownership
+    /// records) and the release of reserved ids nothing holds any more (once adoption has completed).
+    /// </summary>
+    private sealed class MirrorReconcilerService(
+        UserMirrorReconciler reconciler,
+        ReservedIdReleaser releaser,
+        IInstanceService instances,
+        ILeadership leadership,
+        TimeProvider time,
+        ILogger<MirrorReconcilerService> logger) : BackgroundService
+    {
+        protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+            ResilientLoop.RunAsync("Logto mirror", RunAsync, RetryBackoff.Default, time, logger, stoppingToken);
+
+        private async Task RunAsync(CancellationToken stoppingToken)
         {
             await using (var subscription = await instances.SubscribeAsync(userId: "system:mirror-reconciler", stoppingToken))
             {
@@ -85,7 +116,11 @@ public static class GatewayClusterExtensions
             }
 
             // One replica at a time: the one holding the Lease.
-            await leadership.RunWhileLeadingAsync(reconciler.RunAsync, stoppingToken);
+            await leadership.RunWhileLeadingAsync(
+                token => Task.WhenAll(
+                    reconciler.RunAsync(token),
+                    ResilientLoop.RunAsync("reserved id release", releaser.RunAsync, RetryBackoff.Default, time, logger, token)),
+                stoppingToken);
         }
     }
 }

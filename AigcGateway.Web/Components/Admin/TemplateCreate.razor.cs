@@ -111,9 +111,10 @@ public sealed partial class TemplateCreate
             {
                 TemplateWriteError.AlreadyExists => L["Admin_Create_Exists"],
                 TemplateWriteError.Invalid => L["Admin_Create_Invalid"],
+                TemplateWriteError.UnknownField => L["Admin_Write_UnknownField"],
                 _ => L["Admin_Create_Failed", result.Detail ?? string.Empty],
             };
-            _errorList = result.Problems;
+            _errorList = result.Error == TemplateWriteError.UnknownField ? [result.Detail ?? string.Empty] : result.Problems;
         }
         finally
         {

@@ -49,26 +49,26 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         switch (parts)
         {
             case ["version"]:
-                await WriteAsync(context, 200, Version()).ConfigureAwait(false);
+                await WriteAsync(context, 200, Discovery.Version()).ConfigureAwait(false);
                 return;
             case ["healthz" or "livez" or "readyz", ..]:
                 context.Response.ContentType = "text/plain";
                 await context.Response.WriteAsync("ok", context.RequestAborted).ConfigureAwait(false);
                 return;
             case ["api"]:
-                await WriteAsync(context, 200, ApiVersions(context)).ConfigureAwait(false);
+                await WriteAsync(context, 200, Discovery.ApiVersions(context)).ConfigureAwait(false);
                 return;
             case ["apis"]:
-                await WriteAsync(context, 200, GroupList()).ConfigureAwait(false);
+                await WriteAsync(context, 200, Discovery.GroupList()).ConfigureAwait(false);
                 return;
             case ["api", "v1"]:
-                await WriteAsync(context, 200, ResourceList("", "v1")).ConfigureAwait(false);
+                await WriteAsync(context, 200, Discovery.ResourceList("", "v1")).ConfigureAwait(false);
                 return;
-            case ["apis", var group] when Groups().Any(g => g.Group == group):
-                await WriteAsync(context, 200, Group(group)).ConfigureAwait(false);
+            case ["apis", var group] when Discovery.Groups().Any(g => g.Group == group):
+                await WriteAsync(context, 200, Discovery.Group(group)).ConfigureAwait(false);
                 return;
             case ["apis", var group, var version] when ResourceType.All.Any(t => t.Group == group && t.Version == version):
-                await WriteAsync(context, 200, ResourceList(group, version)).ConfigureAwait(false);
+                await WriteAsync(context, 200, Discovery.ResourceList(group, version)).ConfigureAwait(false);
                 return;
             case ["api", "v1", .. var rest]:
                 await ResourceAsync(context, "", "v1", rest, method).ConfigureAwait(false);
@@ -79,121 +79,6 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             default:
                 throw new StatusException(404, "NotFound", "the server could not find the requested resource");
         }
-    }
-
-    private static JsonObject Version() => new()
-    {
-        ["major"] = "1",
-        ["minor"] = "35",
-        ["emulationMajor"] = "1",
-        ["emulationMinor"] = "35",
-        ["gitVersion"] = "v1.35.0-aigc-emulator",
-        ["gitCommit"] = "0000000000000000000000000000000000000000",
-        ["gitTreeState"] = "clean",
-        ["buildDate"] = "2026-01-01T00:00:00Z",
-        ["goVersion"] = "go1.25.0",
-        ["compiler"] = "gc",
-        ["platform"] = "linux/amd64",
-    };
-
-    private static JsonObject ApiVersions(HttpContext context) => new()
-    {
-        ["kind"] = "APIVersions",
-        ["versions"] = new JsonArray("v1"),
-        ["serverAddressByClientCIDRs"] = new JsonArray(new JsonObject
-        {
-            ["clientCIDR"] = "0.0.0.0/0",
-            ["serverAddress"] = context.Request.Host.Value,
-        }),
-    };
-
-    private static IEnumerable<(string Group, string Version)> Groups() =>
-        ResourceType.All.Where(t => t.Group.Length > 0).Select(t => (t.Group, t.Version)).Distinct();
-
-    private static JsonObject Group(string group)
-    {
-        var version = Groups().First(g => g.Group == group).Version;
-        var gv = new JsonObject { ["groupVersion"] = $"{group}/{version}", ["version"] = version };
-        return new JsonObject
-        {
-            ["kind"] = "APIGroup",
-            ["apiVersion"] = "v1",
-            ["name"] = group,
-            ["versions"] = new JsonArray(gv),
-            ["preferredVersion"] = gv.DeepClone(),
-        };
-    }
-
-    private static JsonObject GroupList() => new()
-    {
-        ["kind"] = "APIGroupList",
-        ["apiVersion"] = "v1",
-        ["groups"] = new JsonArray([.. Groups().Select(g => (JsonNode)new JsonObject
-        {
-            ["name"] = g.Group,
-            ["versions"] = new JsonArray(new JsonObject { ["groupVersion"] = $"{g.Group}/{g.Version}", ["version"] = g.Version }),
-            ["preferredVersion"] = new JsonObject { ["groupVersion"] = $"{g.Group}/{g.Version}", ["version"] = g.Version },
-        })]),
-    };
-
-    private static JsonObject ResourceList(string group, string version)
-    {
-        var resources = new JsonArray();
-        foreach (var type in ResourceType.All.Where(t => t.Group == group && t.Version == version))
-        {
-            var resource = new JsonObject
-            {
-                ["name"] = type.Plural,
-                ["singularName"] = type.Singular,
-                ["namespaced"] = type.Namespaced,
-                ["kind"] = type.Kind,
-                ["verbs"] = new JsonArray([.. type.Verbs.Select(v => (JsonNode)v)]),
-            };
-            if (type.ShortNames.Length > 0)
-            {
-                resource["shortNames"] = new JsonArray([.. type.ShortNames.Select(v => (JsonNode)v)]);
-            }
-
-            if (type.IsCustom || type == ResourceType.Pods || type == ResourceType.PersistentVolumeClaims)
-            {
-                resource["categories"] = new JsonArray("all");
-            }
-
-            resources.Add(resource);
-            if (type.HasStatus && !type.ReadOnly)
-            {
-                resources.Add(new JsonObject
-                {
-                    ["name"] = $"{type.Plural}/status",
-                    ["singularName"] = "",
-                    ["namespaced"] = type.Namespaced,
-                    ["kind"] = type.Kind,
-                    ["verbs"] = new JsonArray("get", "patch", "update"),
-                });
-            }
-
-            if (type == ResourceType.GameServerSets)
-            {
-                resources.Add(new JsonObject
-                {
-                    ["name"] = $"{type.Plural}/scale",
-                    ["singularName"] = "",
-                    ["namespaced"] = true,
-                    ["group"] = "autoscaling",
-                    ["version"] = "v1",
-                    ["kind"] = "Scale",
-                    ["verbs"] = new JsonArray("get", "patch", "update"),
-                });
-            }
-        }
-
-        return new JsonObject
-        {
-            ["kind"] = "APIResourceList",
-            ["apiVersion"] = "v1",
-            ["groupVersion"] = group.Length == 0 ? version : $"{group}/{version}",
-            ["resources"] = resources,
-        };
     }
 
     private static ResourceType Find(string group, string version, string plural) =>
@@ -243,6 +128,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         }
 
         ns ??= "";
+        var write = WriteRequest.From(context);
         switch (method, name)
         {
             case ("GET", null) when IsTrue(context.Request.Query["watch"]):
@@ -264,20 +150,20 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
                 }
 
             case ("POST", null):
-                await WriteAsync(context, 201, Create(type, ns, await ReadAsync(context).ConfigureAwait(false))).ConfigureAwait(false);
+                await WriteAsync(context, 201, Create(type, ns, await ReadAsync(context).ConfigureAwait(false), write), write).ConfigureAwait(false);
                 break;
             case ("PUT", not null):
-                await WriteAsync(context, 200, Replace(type, ns, name, subresource, await ReadAsync(context).ConfigureAwait(false))).ConfigureAwait(false);
+                await WriteAsync(context, 200, Replace(type, ns, name, subresource, await ReadAsync(context).ConfigureAwait(false), write), write).ConfigureAwait(false);
                 break;
             case ("PATCH", not null):
                 {
                     var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-                    await WriteAsync(context, 200, Patch(type, ns, name, subresource, context.Request.ContentType ?? "", body)).ConfigureAwait(false);
+                    await WriteAsync(context, 200, Patch(type, ns, name, subresource, context.Request.ContentType ?? "", body, write), write).ConfigureAwait(false);
                     break;
                 }
 
             case ("DELETE", not null):
-                await WriteAsync(context, 200, await DeleteAsync(context, type, ns, name).ConfigureAwait(false)).ConfigureAwait(false);
+                await WriteAsync(context, 200, write.DryRun ? store.Get(type, ns, name) ?? throw StatusException.NotFound(type, name) : await DeleteAsync(context, type, ns, name).ConfigureAwait(false)).ConfigureAwait(false);
                 break;
             case ("DELETE", null):
                 await WriteAsync(context, 200, DeleteCollection(context, type, ns)).ConfigureAwait(false);
@@ -306,7 +192,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             store.CheckServable(requested);
         }
 
-        var (items, rv) = store.List(type, ns, Selector.ParseLabels(query["labelSelector"]), Selector.ParseFields(query["fieldSelector"]));
+        var (items, rv) = store.List(type, ns, Selector.ParseLabels(query["labelSelector"]), FieldSelectors.Parse(type, query["fieldSelector"]));
         var offset = 0;
         if (query["continue"].ToString() is { Length: > 0 } token)
         {
@@ -371,12 +257,13 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             : Timeout.InfiniteTimeSpan;
         var asTable = TableConverter.Wanted(context.Request.Headers.Accept);
         var tableHeaders = true;
+        var fields = FieldSelectors.Parse(type, query["fieldSelector"]); // 400 before the stream starts
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         Watcher watcher;
         try
         {
-            watcher = store.Watch(type, ns, Selector.ParseLabels(query["labelSelector"]), Selector.ParseFields(query["fieldSelector"]),
+            watcher = store.Watch(type, ns, Selector.ParseLabels(query["labelSelector"]), fields,
                 sendInitial ? null : Version(query["resourceVersion"]));
         }
         catch (StatusException e)
@@ -459,7 +346,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         return ObjectStore.Line(Json.String(e["type"])!, Json.ToBytes(table));
     }
 
-    private JsonObject Create(ResourceType type, string ns, JsonObject obj)
+    private JsonObject Create(ResourceType type, string ns, JsonObject obj, WriteRequest write)
     {
         CheckIdentity(type, obj);
         var metadata = Json.Metadata(obj);
@@ -494,7 +381,12 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
 
         lock (store.SyncRoot)
         {
-            Validate(type, obj); // schemas are shared JsonObjects: read them under the lock only
+            Validate(type, obj, write); // schemas are shared JsonObjects: read them under the lock only
+            if (write.DryRun)
+            {
+                return store.Peek(type, ns, Json.Name(obj)) is null ? obj : throw StatusException.AlreadyExists(type, Json.Name(obj));
+            }
+
             var created = store.Create(type, obj);
             if (type.Namespaced && store.Peek(ResourceType.Namespaces, "", ns) is null)
             {
@@ -521,11 +413,13 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         }
     }
 
-    private void Validate(ResourceType type, JsonObject obj)
+    private void Validate(ResourceType type, JsonObject obj, WriteRequest write)
     {
         if (_validators.TryGetValue(type, out var validator))
         {
-            var errors = validator.ValidateAndPrune(obj);
+            var unknown = new List<string>();
+            var errors = validator.ValidateAndPrune(obj, unknown);
+            write.Unknown(type, unknown); // a strict decoding error comes before validation
             if (errors.Count > 0)
             {
                 throw StatusException.Invalid(type, Json.Name(obj), errors);
@@ -533,14 +427,14 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         }
     }
 
-    private JsonObject Replace(ResourceType type, string ns, string name, string? subresource, JsonObject body)
+    private JsonObject Replace(ResourceType type, string ns, string name, string? subresource, JsonObject body, WriteRequest write)
     {
         lock (store.SyncRoot)
         {
             var current = store.Get(type, ns, name) ?? throw StatusException.NotFound(type, name);
             if (subresource == "scale")
             {
-                return ApplyScale(type, current, body);
+                return ApplyScale(type, current, body, write);
             }
 
             CheckIdentity(type, body);
@@ -554,11 +448,11 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
                 throw StatusException.Invalid(type, name, [("metadata.resourceVersion", "metadata.resourceVersion: Invalid value: 0x0: must be specified for an update", "FieldValueInvalid")]);
             }
 
-            return Write(type, ns, current, body, subresource, Json.ResourceVersion(body));
+            return Write(type, ns, current, body, subresource, Json.ResourceVersion(body), write);
         }
     }
 
-    private JsonObject Write(ResourceType type, string ns, JsonObject current, JsonObject desired, string? subresource, long precondition)
+    private JsonObject Write(ResourceType type, string ns, JsonObject current, JsonObject desired, string? subresource, long precondition, WriteRequest write)
     {
         if (precondition != 0 && precondition != Json.ResourceVersion(current))
         {
@@ -587,11 +481,11 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
             metadata["namespace"] = ns;
         }
 
-        Validate(type, result);
-        return store.Update(type, result);
+        Validate(type, result, write);
+        return write.DryRun ? result : store.Update(type, result);
     }
 
-    private JsonObject Patch(ResourceType type, string ns, string name, string? subresource, string contentType, JsonNode? patch)
+    private JsonObject Patch(ResourceType type, string ns, string name, string? subresource, string contentType, JsonNode? patch, WriteRequest write)
     {
         lock (store.SyncRoot)
         {
@@ -627,11 +521,11 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
                     throw StatusException.Conflict(type, name);
                 }
 
-                return ApplyScale(type, current, result);
+                return ApplyScale(type, current, result, write);
             }
 
             result = Json.ParseObject(Json.ToBytes(result));
-            return Write(type, ns, current, result, subresource, precondition);
+            return Write(type, ns, current, result, subresource, precondition, write);
         }
     }
 
@@ -655,7 +549,7 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         },
     };
 
-    private JsonObject ApplyScale(ResourceType type, JsonObject current, JsonObject scale)
+    private JsonObject ApplyScale(ResourceType type, JsonObject current, JsonObject scale, WriteRequest write)
     {
         if (Json.ResourceVersion(scale) is var rv and not 0 && rv != Json.ResourceVersion(current))
         {
@@ -665,28 +559,20 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         var updated = (JsonObject)current.DeepClone();
         Json.Child(updated, "spec")["replicas"] = scale["spec"]?["replicas"]?.DeepClone() ?? 0;
         updated = Json.ParseObject(Json.ToBytes(updated));
-        Validate(type, updated);
-        return Scale(store.Update(type, updated));
+        Validate(type, updated, write);
+        return Scale(write.DryRun ? updated : store.Update(type, updated));
     }
 
     private async Task<JsonObject> DeleteAsync(HttpContext context, ResourceType type, string ns, string name)
     {
-        long? rv = null;
-        string? uid = null;
-        if (context.Request.ContentLength is > 0 || context.Request.Headers.TransferEncoding.Count > 0)
-        {
-            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-            rv = Version(Json.String(body?["preconditions"]?["resourceVersion"]));
-            uid = Json.String(body?["preconditions"]?["uid"]);
-        }
-
-        return store.Delete(type, ns, name, rv, uid);
+        var options = await DeleteOptions.ReadAsync(context).ConfigureAwait(false);
+        return store.Delete(type, ns, name, options.ResourceVersion, options.Uid, options.GracePeriod);
     }
 
     private JsonObject DeleteCollection(HttpContext context, ResourceType type, string ns)
     {
         var labels = Selector.ParseLabels(context.Request.Query["labelSelector"]);
-        var fields = Selector.ParseFields(context.Request.Query["fieldSelector"]);
+        var fields = FieldSelectors.Parse(type, context.Request.Query["fieldSelector"]);
         var deleted = new JsonArray();
         lock (store.SyncRoot)
         {
@@ -706,13 +592,14 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
         }
     }
 
-    private static async Task WriteAsync(HttpContext context, int code, JsonObject body)
+    private static async Task WriteAsync(HttpContext context, int code, JsonObject body, WriteRequest? write = null)
     {
         if (context.Response.HasStarted)
         {
             return;
         }
 
+        write?.WriteWarnings(context.Response);
         var bytes = Json.ToBytes(body);
         context.Response.StatusCode = code;
         context.Response.ContentType = "application/json";

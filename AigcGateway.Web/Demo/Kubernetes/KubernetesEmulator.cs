@@ -1,8 +1,5 @@
 using System.Globalization;
-using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace AigcGateway.Web.Demo.Kubernetes;
 
@@ -13,20 +10,23 @@ namespace AigcGateway.Web.Demo.Kubernetes;
 /// </summary>
 public sealed class KubernetesEmulator : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly EmulatorHost _host;
     private readonly ObjectStore _store;
     private readonly OkgController _controller;
+    private readonly EventReaper _reaper;
     private readonly KubernetesApi _api;
 
-    private KubernetesEmulator(WebApplication app, ObjectStore store, OkgController controller, KubernetesApi api, KubernetesEmulatorFaults faults, KubernetesEmulatorOptions options, Uri baseAddress)
+    private KubernetesEmulator(EmulatorHost host, ObjectStore store, OkgController controller, EventReaper reaper, KubernetesApi api, KubernetesEmulatorFaults faults, KubernetesEmulatorOptions options, EmulatorRequests requests)
     {
-        _app = app;
+        _host = host;
         _store = store;
         _controller = controller;
+        _reaper = reaper;
         _api = api;
         Faults = faults;
         Options = options;
-        BaseAddress = baseAddress;
+        Requests = requests;
+        BaseAddress = new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{host.Port}/"));
     }
 
     /// <summary>The API server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
@@ -36,6 +36,9 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     public KubernetesEmulatorFaults Faults { get; }
 
     public KubernetesEmulatorOptions Options { get; }
+
+    /// <summary>The requests that reached the emulator, and which bearer tokens it accepts.</summary>
+    public EmulatorRequests Requests { get; }
 
     /// <summary>The latest resourceVersion (one counter for all kinds).</summary>
     public long ResourceVersion => _store.CurrentVersion;
@@ -65,7 +68,15 @@ public sealed class KubernetesEmulator : IAsyncDisposable
             });
         }
 
+        if (options.PvcProtection)
+        {
+            store.Admit = PvcProtection.Admit;
+        }
+
+        store.GracePeriod = (type, obj) => PodTermination.GracePeriodOf(type, obj, options.TerminationGracePeriod);
         var controller = new OkgController(store, options);
+        var reaper = new EventReaper(store, options.EventTtl, options.TimeProvider);
+        store.Changed += reaper.OnChanged;
         if (options.SeedDemo)
         {
             var validator = CrdCatalog.ValidatorFor(ResourceType.GameServerSets);
@@ -81,37 +92,23 @@ public sealed class KubernetesEmulator : IAsyncDisposable
             }
         }
 
-        var faults = new KubernetesEmulatorFaults(store, controller);
+        var faults = new KubernetesEmulatorFaults(store, controller, options.TimeProvider);
         var api = new KubernetesApi(store, faults, options);
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
-        {
-            ApplicationName = typeof(KubernetesEmulator).Assembly.GetName().Name,
-            ContentRootPath = AppContext.BaseDirectory,
-            EnvironmentName = "Production",
-        });
-        builder.Configuration.Sources.Clear();
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<IHostLifetime, EmbeddedHostLifetime>();
-        builder.WebHost.UseKestrel(k =>
-        {
-            k.Listen(IPAddress.Loopback, 0);
-            k.Limits.MaxRequestBodySize = 16 * 1024 * 1024;
-        });
-        var app = builder.Build();
-        app.Run(api.HandleAsync);
+        var requests = new EmulatorRequests();
+        EmulatorHost host;
         try
         {
-            await app.StartAsync(ct).ConfigureAwait(false);
+            host = await EmulatorHost.StartAsync(context => requests.HandleAsync(context, api.HandleAsync), ct).ConfigureAwait(false);
         }
         catch
         {
-            await app.DisposeAsync().ConfigureAwait(false);
             await controller.DisposeAsync().ConfigureAwait(false);
+            reaper.Dispose();
             throw;
         }
 
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KubernetesEmulator(app, store, controller, api, faults, options, new Uri(address.TrimEnd('/') + "/"));
+        faults.Outage.Host = host;
+        return new KubernetesEmulator(host, store, controller, reaper, api, faults, options, requests);
     }
 
     /// <summary>Completes when the controller has nothing left to do now (timed transitions in the future may remain).</summary>
@@ -155,14 +152,11 @@ public sealed class KubernetesEmulator : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await Faults.Outage.EndAsync().ConfigureAwait(false);
         _api.Stop();
         _store.DropWatches();
-        using (var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
-        {
-            await _app.StopAsync(timeout.Token).ConfigureAwait(false);
-        }
-
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
         await _controller.DisposeAsync().ConfigureAwait(false);
+        _reaper.Dispose();
     }
 }

@@ -2,7 +2,8 @@ namespace AigcGateway.Web.Demo.Kubernetes;
 
 /// <summary>
 /// Fault injection for the Kubernetes API emulator. Pod faults apply to the pods of one GameServerSet (template) that
-/// are scheduled or started after the call; API faults apply to the next HTTP requests.
+/// are scheduled or started after the call; API faults apply to the next HTTP requests; connection faults to the
+/// transport (see <see cref="EmulatorOutage"/>).
 /// </summary>
 public sealed class KubernetesEmulatorFaults
 {
@@ -12,11 +13,20 @@ public sealed class KubernetesEmulatorFaults
     private int _failingWrites;
     private int _failureCode;
 
-    internal KubernetesEmulatorFaults(ObjectStore store, OkgController controller)
+    internal KubernetesEmulatorFaults(ObjectStore store, OkgController controller, TimeProvider time)
     {
         _store = store;
         _controller = controller;
+        Outage = new EmulatorOutage(store, time);
     }
+
+    /// <summary>True while <see cref="MakeUnreachableAsync"/> is in force.</summary>
+    public bool IsUnreachable => Outage.IsActive;
+
+    /// <summary>Connections reset on arrival by <see cref="UnreachableMode.Reset"/> outages so far (each is a client's attempt).</summary>
+    public long ResetOnArrival => Outage.Host?.ResetOnAccept ?? 0;
+
+    internal EmulatorOutage Outage { get; }
 
     /// <summary>Pods of the template stay Pending with a FailedScheduling event ("0/3 nodes are available: 3 Insufficient {resource}.").</summary>
     public void MakeUnschedulable(string ns, string gameServerSet, string resource = "nvidia.com/gpu") =>
@@ -66,6 +76,19 @@ public sealed class KubernetesEmulatorFaults
 
     /// <summary>Forgets the change history: the next watch or list from an earlier resourceVersion answers 410.</summary>
     public void CompactHistory() => _store.Compact();
+
+    /// <summary>
+    /// Makes the whole API unreachable for <paramref name="duration"/> (on the emulator's clock): connections are refused
+    /// (<see cref="UnreachableMode.Refused"/>, an API server restarting) or reset (<see cref="UnreachableMode.Reset"/>).
+    /// Completes once the outage has begun; it ends by itself, or earlier with <see cref="RestoreAsync"/>.
+    /// </summary>
+    public Task MakeUnreachableAsync(TimeSpan duration, UnreachableMode mode = UnreachableMode.Refused) => Outage.BeginAsync(duration, mode);
+
+    /// <summary>Ends an outage now (no-op when there is none); completes when the API answers again.</summary>
+    public Task RestoreAsync() => Outage.EndAsync();
+
+    /// <summary>Resets every open connection once (requests in flight and every watch fail at the same moment); new ones work.</summary>
+    public void ResetConnections() => Outage.ResetConnections();
 
     internal int? TakeWriteFailure()
     {

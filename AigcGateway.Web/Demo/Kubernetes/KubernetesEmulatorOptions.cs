@@ -37,8 +37,33 @@ public sealed record KubernetesEmulatorOptions
     /// <summary>Time from ErrImagePull to ImagePullBackOff under the image-pull fault.</summary>
     public TimeSpan BackOffDelay { get; init; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>Interval of BOOKMARK events on watches that allow them.</summary>
-    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Interval of BOOKMARK events on watches that allow them: the watch cache's cadence, about once a minute. A client
+    /// must never wait for one (a server without the watch cache sends none).
+    /// </summary>
+    public TimeSpan BookmarkInterval { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// Add the <c>kubernetes.io/pvc-protection</c> finalizer to every PVC, as the real admission does: a deleted PVC stays
+    /// Terminating until no pod uses it.
+    /// </summary>
+    public bool PvcProtection { get; init; } = true;
+
+    /// <summary>
+    /// How long the pvc-protection controller takes to notice a PVC it may release (it works from a watch, like the real
+    /// one): a client that reads a PVC back right after deleting it finds it still there.
+    /// </summary>
+    public TimeSpan PvcProtectionDelay { get; init; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long a scheduled pod stays Terminating after a DELETE without a grace period of its own (when its spec has no
+    /// <c>terminationGracePeriodSeconds</c>): the real default is 30 s, and the simulated containers use all of it.
+    /// An unscheduled pod goes at once.
+    /// </summary>
+    public TimeSpan TerminationGracePeriod { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Events are deleted this long after their last change (the API server's <c>--event-ttl</c>, one hour by default).</summary>
+    public TimeSpan EventTtl { get; init; } = TimeSpan.FromHours(1);
 
     /// <summary>Number of changes retained for watches; older resource versions answer 410.</summary>
     public int HistoryCapacity { get; init; } = 20_000;
@@ -49,12 +74,12 @@ public sealed record KubernetesEmulatorOptions
     /// <summary>Clock for timestamps and state delays.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Options for tests: no state delays, short bookmarks.</summary>
+    /// <summary>Options for tests: no state delays, pods deleted without a grace period (tests that need one set it).</summary>
     public static KubernetesEmulatorOptions ForTests { get; } = new()
     {
         ScheduleDelay = TimeSpan.Zero,
         StartDelay = TimeSpan.Zero,
         BackOffDelay = TimeSpan.Zero,
-        BookmarkInterval = TimeSpan.FromMilliseconds(100),
+        TerminationGracePeriod = TimeSpan.Zero,
     };
 }

@@ -24,6 +24,18 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
     /// <summary>Called under the lock after every change: type, event type, new (or deleted) object.</summary>
     public Action<ResourceType, string, JsonObject>? Changed { get; set; }
 
+    /// <summary>Admission: changes an object before it is first stored (e.g. adds the PVC protection finalizer).</summary>
+    public Action<ResourceType, JsonObject>? Admit { get; set; }
+
+    /// <summary>
+    /// Graceful deletion: how long an object a DELETE without a grace period of its own stays terminating (pods:
+    /// until the kubelet has stopped it); zero removes it at once.
+    /// </summary>
+    public Func<ResourceType, JsonObject, TimeSpan>? GracePeriod { get; set; }
+
+    /// <summary>Called under the lock when an object starts a graceful deletion: type, the object (terminating), grace period.</summary>
+    public Action<ResourceType, JsonObject, TimeSpan>? Terminating { get; set; }
+
     public long CurrentVersion
     {
         get
@@ -124,6 +136,8 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
             }
 
             metadata.Remove("deletionTimestamp");
+            metadata.Remove("deletionGracePeriodSeconds");
+            Admit?.Invoke(type, obj);
             Store(type, key, ns, obj, null, "ADDED");
             return Json.ParseObject(_objects[type][key].Json);
         }
@@ -157,6 +171,25 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
                 metadata[fixedField] = oldMetadata[fixedField]?.DeepClone();
             }
 
+            foreach (var deletionField in new[] { "deletionTimestamp", "deletionGracePeriodSeconds" })
+            {
+                // set only by DELETE; an update can neither set nor clear them
+                if (oldMetadata[deletionField] is { } kept)
+                {
+                    metadata[deletionField] = kept.DeepClone();
+                }
+                else
+                {
+                    metadata.Remove(deletionField);
+                }
+            }
+
+            if (Json.Integer(oldMetadata["deletionGracePeriodSeconds"]) == 0 && metadata["finalizers"] is not JsonArray { Count: > 0 })
+            {
+                // the last finalizer of an object being deleted is gone: it goes now (as the API server's ShouldDeleteDuringUpdate)
+                return Remove(type, key, old);
+            }
+
             if (JsonNode.DeepEquals(obj, old.Object))
             {
                 return Json.ParseObject(old.Json);
@@ -172,7 +205,12 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
         }
     }
 
-    public JsonObject Delete(ResourceType type, string ns, string name, long? preconditionVersion = null, string? preconditionUid = null)
+    /// <summary>
+    /// Deletes an object. One with finalizers only gets a deletionTimestamp and stays until they are removed; one with a
+    /// grace period (<paramref name="gracePeriod"/>, else <see cref="GracePeriod"/>) stays terminating until it is
+    /// deleted again with a zero grace period. Deleting a terminating object again changes nothing.
+    /// </summary>
+    public JsonObject Delete(ResourceType type, string ns, string name, long? preconditionVersion = null, string? preconditionUid = null, TimeSpan? gracePeriod = null)
     {
         lock (SyncRoot)
         {
@@ -188,14 +226,13 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
                 throw StatusException.Conflict(type, name);
             }
 
-            var deleted = Json.ParseObject(old.Json);
-            Remove(type, key, old);
-            deleted["metadata"]!["resourceVersion"] = Next().ToString(CultureInfo.InvariantCulture);
-            var json = Json.ToBytes(deleted);
-            Record(type, "DELETED", old.Namespace, deleted, json, old.Object);
-            Changed?.Invoke(type, "DELETED", deleted);
-            CollectDependents(Json.Uid(old.Object));
-            return Json.ParseObject(json);
+            if (old.Object["metadata"]?["finalizers"] is JsonArray { Count: > 0 })
+            {
+                return MarkDeleting(type, key, old, TimeSpan.Zero);
+            }
+
+            var grace = gracePeriod ?? GracePeriod?.Invoke(type, old.Object) ?? TimeSpan.Zero;
+            return grace > TimeSpan.Zero ? MarkDeleting(type, key, old, grace) : Remove(type, key, old);
         }
     }
 
@@ -326,10 +363,38 @@ internal sealed class ObjectStore(int historyCapacity, TimeProvider time)
         Changed?.Invoke(type, eventType, obj);
     }
 
-    private void Remove(ResourceType type, string key, Entry old)
+    private JsonObject MarkDeleting(ResourceType type, string key, Entry old, TimeSpan grace)
     {
+        if (old.Object["metadata"]?["deletionTimestamp"] is not null)
+        {
+            return Json.ParseObject(old.Json);
+        }
+
+        var marked = Json.ParseObject(old.Json);
+        var metadata = Json.Metadata(marked);
+        metadata["deletionTimestamp"] = Json.Timestamp(time.GetUtcNow() + grace);
+        metadata["deletionGracePeriodSeconds"] = (long)Math.Ceiling(grace.TotalSeconds);
+        Store(type, key, old.Namespace, marked, old, "MODIFIED");
+        var stored = _objects[type][key].Object;
+        if (grace > TimeSpan.Zero)
+        {
+            Terminating?.Invoke(type, stored, grace);
+        }
+
+        return Json.ParseObject(_objects[type][key].Json);
+    }
+
+    private JsonObject Remove(ResourceType type, string key, Entry old)
+    {
+        var deleted = Json.ParseObject(old.Json);
         _objects[type].Remove(key);
         Unindex(type, key, old.Object);
+        deleted["metadata"]!["resourceVersion"] = Next().ToString(CultureInfo.InvariantCulture);
+        var json = Json.ToBytes(deleted);
+        Record(type, "DELETED", old.Namespace, deleted, json, old.Object);
+        Changed?.Invoke(type, "DELETED", deleted);
+        CollectDependents(Json.Uid(old.Object));
+        return Json.ParseObject(json);
     }
 
     private void Record(ResourceType type, string eventType, string ns, JsonObject obj, byte[] json, JsonObject? previous)

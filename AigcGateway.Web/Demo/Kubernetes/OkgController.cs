@@ -12,8 +12,8 @@ internal sealed class OkgController : IAsyncDisposable
     public const string OwnerLabel = "game.kruise.io/owner-gss";
     public const string ReserveAnnotation = "game.kruise.io/reserve-ids";
     private const string NodeName = "emulator-node-1";
-    private const string NodeIp = "192.168.49.2";
-    private const string NodePortAnnotation = "emulator.aigc-gateway.io/node-port";
+    private const string NodeIp = OkgNetwork.NodeIp;
+    private const string NodePortAnnotation = OkgNetwork.NodePortAnnotation;
     private const string RevisionLabel = "controller-revision-hash";
     private const string ShapeAnnotation = "emulator.aigc-gateway.io/template-shape";
     private const string UpdatingAnnotation = "emulator.aigc-gateway.io/updating";
@@ -31,6 +31,7 @@ internal sealed class OkgController : IAsyncDisposable
     private readonly ITimer _timer;
     private readonly Task _loop;
     private bool _signalPending;
+    private bool _protectionDue;
     private long _sequence;
     private int _podCounter;
     private int _eventCounter;
@@ -43,6 +44,7 @@ internal sealed class OkgController : IAsyncDisposable
         _time = options.TimeProvider;
         _timer = _time.CreateTimer(_ => Signal(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         store.Changed = OnChanged;
+        store.Terminating = OnTerminating;
         _loop = Task.Run(() => RunAsync(_stop.Token));
     }
 
@@ -168,11 +170,42 @@ internal sealed class OkgController : IAsyncDisposable
         {
             _dirty.Add((ns, owner));
         }
-        else
+        else if (!PvcProtection.Concerns(_store, type, eventType, obj))
         {
             return;
         }
 
+        if (!_protectionDue && PvcProtection.Concerns(_store, type, eventType, obj))
+        {
+            // the pvc-protection controller reacts after the change, as the real one does
+            _protectionDue = true;
+            At(_options.PvcProtectionDelay, () =>
+            {
+                _protectionDue = false;
+                PvcProtection.ReleaseUnused(_store);
+            });
+        }
+
+        Signal();
+    }
+
+    /// <summary>The kubelet stops a pod that is deleted gracefully: its GameServer says Deleting; it goes after the grace period.</summary>
+    private void OnTerminating(ResourceType type, JsonObject obj, TimeSpan grace)
+    {
+        if (type != ResourceType.Pods)
+        {
+            return;
+        }
+
+        var (ns, name, uid) = (Json.Namespace(obj), Json.Name(obj), Json.Uid(obj));
+        RefreshServer(obj);
+        At(grace, () =>
+        {
+            if (_store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid)
+            {
+                _store.Delete(ResourceType.Pods, ns, name, preconditionUid: uid, gracePeriod: TimeSpan.Zero);
+            }
+        });
         Signal();
     }
 
@@ -631,8 +664,11 @@ internal sealed class OkgController : IAsyncDisposable
         _store.Create(ResourceType.GameServers, gs);
     }
 
+    /// <summary>The pod, unless it was replaced or is terminating (no more transitions then).</summary>
     private JsonObject? LivePod(string ns, string name, string uid) =>
-        _store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid ? (JsonObject)pod.DeepClone() : null;
+        _store.Peek(ResourceType.Pods, ns, name) is { } pod && Json.Uid(pod) == uid && pod["metadata"]?["deletionTimestamp"] is null
+            ? (JsonObject)pod.DeepClone()
+            : null;
 
     private static bool IsStarted(JsonObject pod) =>
         Json.String(pod["status"]?["phase"]) == "Running"
@@ -815,16 +851,18 @@ internal sealed class OkgController : IAsyncDisposable
         return condition;
     }
 
-    private void SavePod(JsonObject pod)
+    private void SavePod(JsonObject pod) => RefreshServer(_store.Update(ResourceType.Pods, pod));
+
+    /// <summary>OKG copies the pod's state to its GameServer.</summary>
+    private void RefreshServer(JsonObject pod)
     {
-        var saved = _store.Update(ResourceType.Pods, pod);
-        var ns = Json.Namespace(saved);
-        if (_store.Peek(ResourceType.GameServers, ns, Json.Name(saved)) is { } gs
-            && Json.Label(saved, OwnerLabel) is { } owner
+        var ns = Json.Namespace(pod);
+        if (_store.Peek(ResourceType.GameServers, ns, Json.Name(pod)) is { } gs
+            && Json.Label(pod, OwnerLabel) is { } owner
             && _store.Peek(ResourceType.GameServerSets, ns, owner) is { } gss)
         {
             var updated = (JsonObject)gs.DeepClone();
-            updated["status"] = ServerStatus(gss, gs, saved, gs["status"] as JsonObject);
+            updated["status"] = ServerStatus(gss, gs, pod, gs["status"] as JsonObject);
             _store.Update(ResourceType.GameServers, updated);
         }
     }
@@ -871,6 +909,7 @@ internal sealed class OkgController : IAsyncDisposable
         var ready = IsReady(pod);
         var state = phase switch
         {
+            _ when pod["metadata"]?["deletionTimestamp"] is not null => "Deleting",
             _ when Json.Annotation(pod, UpdatingAnnotation) is not null => "Updating",
             "Pending" or null => "Creating",
             "Failed" => "Crash",
@@ -892,7 +931,7 @@ internal sealed class OkgController : IAsyncDisposable
         {
             ["desiredState"] = "Ready",
             ["currentState"] = state,
-            ["networkStatus"] = NetworkStatus(gss, gs, pod, ready, previous?["networkStatus"] as JsonObject, now),
+            ["networkStatus"] = OkgNetwork.Status(gss, gs, pod, ready, previous?["networkStatus"] as JsonObject, now),
             ["podStatus"] = podStatus.DeepClone(),
             ["updatePriority"] = gs["spec"]?["updatePriority"]?.ToString() ?? "0",
             ["deletionPriority"] = gs["spec"]?["deletionPriority"]?.ToString() ?? "0",
@@ -906,104 +945,4 @@ internal sealed class OkgController : IAsyncDisposable
 
     private static string? ShortMessage(string? message) =>
         message?.Split(" preemption:", 2)[0];
-
-    private static JsonObject NetworkStatus(JsonObject gss, JsonObject gs, JsonObject pod, bool ready, JsonObject? previous, string now)
-    {
-        var network = gss["spec"]?["network"] as JsonObject;
-        var networkType = Json.String(network?["networkType"]);
-        if (networkType is null)
-        {
-            return [];
-        }
-
-        var conf = (network!["networkConf"] as JsonArray ?? []).OfType<JsonObject>()
-            .Select(c => (Name: Json.String(c["name"]) ?? "", Value: Json.String(c["value"]) ?? "")).ToList();
-        var id = Json.Name(gs)[(Json.Name(gs).LastIndexOf('-') + 1)..];
-        var disabled = gs["spec"]?["networkDisabled"] is JsonValue d && d.GetValueKind() == System.Text.Json.JsonValueKind.True;
-        var current = ready && !disabled ? "Ready" : "NotReady";
-        var status = new JsonObject
-        {
-            ["networkType"] = networkType,
-            ["desiredNetworkState"] = "Ready",
-            ["currentNetworkState"] = current,
-        };
-        var podIp = Json.String(pod["status"]?["podIP"]) ?? "";
-        if (current == "Ready")
-        {
-            var (internalAddresses, externalAddresses) = networkType switch
-            {
-                "Kubernetes-Ingress" => Ingress(conf, id, podIp),
-                "Kubernetes-HostPort" => HostPort(pod, podIp),
-                "Kubernetes-NodePort" => NodePort(conf, pod, podIp),
-                _ => ([], []),
-            };
-            if (internalAddresses.Count > 0)
-            {
-                status["internalAddresses"] = internalAddresses;
-                status["externalAddresses"] = externalAddresses;
-            }
-            else
-            {
-                status["currentNetworkState"] = "Waiting";
-            }
-        }
-
-        var keep = previous is not null && Json.String(previous["currentNetworkState"]) == Json.String(status["currentNetworkState"]);
-        status["createTime"] = Json.String(previous?["createTime"]) ?? now;
-        status["lastTransitionTime"] = keep ? Json.String(previous!["lastTransitionTime"]) ?? now : now;
-        return status;
-    }
-
-    private static (JsonArray Internal, JsonArray External) Ingress(List<(string Name, string Value)> conf, string id, string podIp)
-    {
-        var host = conf.Where(c => c.Name == "Host").Select(c => c.Value.Replace("<id>", id, StringComparison.Ordinal)).FirstOrDefault() ?? "";
-        var ports = conf.Where(c => c.Name == "Port").Select(c => int.TryParse(c.Value, CultureInfo.InvariantCulture, out var p) ? p : 80).ToList();
-        var paths = conf.Where(c => c.Name == "Path").Select(c => c.Value.Replace("<id>", id, StringComparison.Ordinal)).ToList();
-        if (paths.Count == 0)
-        {
-            paths.Add("/");
-        }
-
-        JsonArray Ports() => [.. paths.Select((path, i) => (JsonNode)new JsonObject
-        {
-            ["name"] = path,
-            ["port"] = ports.Count == 0 ? 80 : ports[Math.Min(i, ports.Count - 1)],
-        })];
-        return (
-            new JsonArray(new JsonObject { ["ip"] = podIp, ["ports"] = Ports() }),
-            new JsonArray(new JsonObject { ["ip"] = "", ["ports"] = Ports(), ["endPoint"] = host }));
-    }
-
-    private static (JsonArray Internal, JsonArray External) HostPort(JsonObject pod, string podIp)
-    {
-        var ports = (pod["spec"]?["containers"] as JsonArray ?? []).SelectMany(c => c?["ports"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        JsonArray Ports(bool host) => [.. ports.Select(p => (JsonNode)new JsonObject
-        {
-            ["name"] = Json.String(p["name"]) ?? Json.Integer(p["containerPort"])?.ToString(CultureInfo.InvariantCulture),
-            ["protocol"] = Json.String(p["protocol"]) ?? "TCP",
-            ["port"] = Json.Integer(host ? p["hostPort"] : p["containerPort"]) ?? 0,
-        })];
-        return (
-            new JsonArray(new JsonObject { ["ip"] = podIp, ["ports"] = Ports(false) }),
-            new JsonArray(new JsonObject { ["ip"] = NodeIp, ["ports"] = Ports(true) }));
-    }
-
-    private static (JsonArray Internal, JsonArray External) NodePort(List<(string Name, string Value)> conf, JsonObject pod, string podIp)
-    {
-        var nodePort = int.TryParse(Json.Annotation(pod, NodePortAnnotation), CultureInfo.InvariantCulture, out var n) ? n : 30000;
-        var specs = conf.Where(c => c.Name == "PortProtocols")
-            .SelectMany(c => c.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-            .Select(v => v.Split('/'))
-            .Select(v => (Port: int.TryParse(v[0], CultureInfo.InvariantCulture, out var p) ? p : 80, Protocol: v.Length > 1 ? v[1] : "TCP"))
-            .ToList();
-        JsonArray Ports(bool external) => [.. specs.Select((s, i) => (JsonNode)new JsonObject
-        {
-            ["name"] = s.Port.ToString(CultureInfo.InvariantCulture),
-            ["protocol"] = s.Protocol,
-            ["port"] = external ? nodePort + (i * 1000) : s.Port,
-        })];
-        return (
-            new JsonArray(new JsonObject { ["ip"] = podIp, ["ports"] = Ports(false) }),
-            new JsonArray(new JsonObject { ["ip"] = NodeIp, ["ports"] = Ports(true) }));
-    }
 }

@@ -8,11 +8,13 @@ namespace AigcGateway.Web.Demo.Kubernetes;
 /// <summary>
 /// Validates and prunes an object against a structural <c>openAPIV3Schema</c> as the API server does for custom
 /// resources: type, properties, required, items, additionalProperties, minimum/maximum, enum, pattern, lengths,
-/// anyOf, x-kubernetes-int-or-string, x-kubernetes-preserve-unknown-fields, nullable. Unknown fields are pruned.
+/// anyOf, x-kubernetes-int-or-string, x-kubernetes-preserve-unknown-fields, nullable. Unknown fields are pruned;
+/// the list passed as <c>unknown</c> receives their paths (<c>spec.foo</c>), which the API reports as warnings or, with
+/// <c>fieldValidation=Strict</c>, refuses.
 /// </summary>
 internal sealed class SchemaValidator(JsonObject schema)
 {
-    public IReadOnlyList<(string Field, string Message, string Reason)> ValidateAndPrune(JsonObject obj)
+    public IReadOnlyList<(string Field, string Message, string Reason)> ValidateAndPrune(JsonObject obj, List<string>? unknown = null)
     {
         var errors = new List<(string, string, string)>();
         var properties = schema["properties"] as JsonObject;
@@ -31,10 +33,11 @@ internal sealed class SchemaValidator(JsonObject schema)
                     continue;
                 }
 
-                Walk(obj[key], child, key, errors, prune: true);
+                Walk(obj[key], child, key, errors, prune: true, unknown);
             }
             else
             {
+                unknown?.Add(key);
                 obj.Remove(key);
             }
         }
@@ -43,7 +46,7 @@ internal sealed class SchemaValidator(JsonObject schema)
         return errors;
     }
 
-    private static void Walk(JsonNode? value, JsonObject schema, string path, List<(string, string, string)> errors, bool prune)
+    private static void Walk(JsonNode? value, JsonObject schema, string path, List<(string, string, string)> errors, bool prune, List<string>? unknown = null)
     {
         var kind = KindOf(value);
         if (schema["x-kubernetes-int-or-string"] is JsonValue ios && ios.GetValue<bool>())
@@ -75,19 +78,19 @@ internal sealed class SchemaValidator(JsonObject schema)
         switch (value)
         {
             case JsonObject obj:
-                WalkObject(obj, schema, path, errors, prune);
+                WalkObject(obj, schema, path, errors, prune, unknown);
                 break;
             case JsonArray array when schema["items"] is JsonObject items:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    Walk(array[i], items, $"{path}[{i}]", errors, prune);
+                    Walk(array[i], items, $"{path}[{i}]", errors, prune, unknown);
                 }
 
                 break;
         }
     }
 
-    private static void WalkObject(JsonObject obj, JsonObject schema, string path, List<(string, string, string)> errors, bool prune)
+    private static void WalkObject(JsonObject obj, JsonObject schema, string path, List<(string, string, string)> errors, bool prune, List<string>? unknown)
     {
         var properties = schema["properties"] as JsonObject;
         var additional = schema["additionalProperties"] as JsonObject;
@@ -100,6 +103,7 @@ internal sealed class SchemaValidator(JsonObject schema)
             {
                 if (!preserve && prune)
                 {
+                    unknown?.Add($"{path}.{key}");
                     obj.Remove(key);
                 }
 
@@ -116,7 +120,7 @@ internal sealed class SchemaValidator(JsonObject schema)
                 continue;
             }
 
-            Walk(obj[key], child, childPath, errors, prune);
+            Walk(obj[key], child, childPath, errors, prune, unknown);
         }
 
         CheckRequired(obj, schema, path, errors);
