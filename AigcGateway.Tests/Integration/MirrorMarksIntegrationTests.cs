@@ -27,10 +27,32 @@ public sealed class MirrorMarksIntegrationTests
         return gss!["metadata"]!["annotations"] as JsonObject;
     }
 
+    /// <summary>Another replica holds the background Lease for an hour, so this one never runs the mirror's passes (which resync marks).</summary>
+    private static async Task HoldLeaseElsewhereAsync(GatewayAppFactory app)
+    {
+        using var http = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress };
+        var lease = new JsonObject
+        {
+            ["apiVersion"] = "coordination.k8s.io/v1",
+            ["kind"] = "Lease",
+            ["metadata"] = new JsonObject { ["name"] = "aigc-gateway-background", ["namespace"] = "default" },
+            ["spec"] = new JsonObject
+            {
+                ["holderIdentity"] = "another-replica",
+                ["leaseDurationSeconds"] = 3600,
+                ["acquireTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+                ["renewTime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture),
+            },
+        };
+        using var created = await http.PostAsJsonAsync(new Uri("apis/coordination.k8s.io/v1/namespaces/default/leases", UriKind.Relative), lease, Ct);
+        created.EnsureSuccessStatusCode();
+    }
+
     [Fact]
     public async Task A_mark_is_removed_only_while_it_still_has_the_value_it_was_read_with()
     {
         await using var app = new GatewayAppFactory();
+        await HoldLeaseElsewhereAsync(app);
         await app.Services.GetRequiredService<IInstanceService>().WaitForReadyAsync();
         var marks = app.Services.GetRequiredService<IMirrorMarks>();
 
