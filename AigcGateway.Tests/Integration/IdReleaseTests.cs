@@ -25,11 +25,32 @@ public sealed class IdReleaseTests
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
-    private static Task WhenReleasedAsync(ICatalog catalog, TemplateRef template, int id) =>
-        Eventually.HoldsAsync(
-            () => catalog.Snapshot.Templates.TryGetValue(template, out var state) && !state.Reserved.Contains(id) && !state.Owners.ContainsKey(id),
-            $"id {id} of {template} is released",
-            TimeSpan.FromSeconds(20));
+    /// <summary>
+    /// Waits for the release, which is background work (under the Lease, after adoption, on the PVC watch): 60 s, since
+    /// on a machine under heavy load 20 s proved too short; on timeout the message says where the release stood.
+    /// </summary>
+    private static async Task WhenReleasedAsync(GatewayAppFactory app, TemplateRef template, int id)
+    {
+        var catalog = app.Services.GetRequiredService<ICatalog>();
+        try
+        {
+            await Eventually.HoldsAsync(
+                () => catalog.Snapshot.Templates.TryGetValue(template, out var state) && !state.Reserved.Contains(id) && !state.Owners.ContainsKey(id),
+                $"id {id} of {template} is released",
+                TimeSpan.FromSeconds(60));
+        }
+        catch (TimeoutException e)
+        {
+            var snapshot = catalog.Snapshot;
+            var state = snapshot.Templates.GetValueOrDefault(template);
+            var releaser = app.Services.GetRequiredService<ReservedIdReleaser>();
+            throw new TimeoutException(
+                $"{e.Message} Reserved: [{(state is null ? "" : string.Join(", ", state.Reserved))}], owners: [{(state is null ? "" : string.Join(", ", state.Owners.Keys))}], " +
+                $"volumes of the id: [{string.Join(", ", snapshot.Volumes.Where(v => v.EndsWith($"-{template.Name}-{id}", StringComparison.Ordinal)))}], " +
+                $"release gate open: {app.Services.GetRequiredService<IReleaseGate>().IsOpen}, " +
+                $"releaser evaluated snapshot {releaser.EvaluatedVersion} of {snapshot.Version}.", e);
+        }
+    }
 
     private static async Task PatchAsync(GatewayAppFactory app, string path, string json)
     {
@@ -51,7 +72,7 @@ public sealed class IdReleaseTests
 
         (await instances.UninstallAsync(Alice, alice, Ct)).Succeeded.ShouldBeTrue();
 
-        await WhenReleasedAsync(catalog, SdCpu, alice.Id);
+        await WhenReleasedAsync(app, SdCpu, alice.Id);
         catalog.Snapshot.Volumes.ShouldNotContain(v => v.EndsWith($"-sd-cpu-{alice.Id}", StringComparison.Ordinal));
         (await instances.InstallAsync(Bob, SdCpu, Ct)).Instance!.Id.ShouldBe(alice.Id, "the freed id is the lowest free one again");
     }
@@ -75,7 +96,7 @@ public sealed class IdReleaseTests
             await Task.Delay(50, Ct);
         }
 
-        await WhenReleasedAsync(catalog, SdCpu, 4);
+        await WhenReleasedAsync(app, SdCpu, 4);
     }
 
     [Fact]
