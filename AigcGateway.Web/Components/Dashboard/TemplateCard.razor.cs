@@ -40,7 +40,7 @@ public sealed partial class TemplateCard
 
     private InstanceState State => Entry.HasInstance ? Entry.Instance!.State : InstanceState.NotInstalled;
 
-    private ImmutableArray<InstanceAction> Actions => InstanceActions.Allowed(Template, Entry.Instance);
+    private ImmutableArray<InstanceAction> Actions => AllowedActions.For(ActionViewer.Owner, Entry.Instance, Template.IsInstallable);
 
     private string TitleId => "template-" + string.Concat(Entry.Ref.ToString().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
