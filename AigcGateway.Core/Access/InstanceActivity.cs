@@ -22,6 +22,4 @@ public sealed class InstanceActivity(TimeProvider time)
 
     public DateTimeOffset? LastActivity(InstanceRef instance) =>
         _lastSeconds.TryGetValue(instance, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
-
-    public void Forget(InstanceRef instance) => _lastSeconds.TryRemove(instance, out _);
 }

@@ -1,18 +1,13 @@
 using System.Globalization;
-using System.Resources;
+using AigcGateway.Core.Text;
 
 namespace AigcGateway.Core.Administration;
 
 /// <summary>Messages of the administration rules in English and Simplified Chinese (AdministrationText.resx).</summary>
 public static class AdministrationText
 {
-    private static readonly ResourceManager Resources = new("AigcGateway.Core.Administration.AdministrationText", typeof(AdministrationText).Assembly);
+    private static readonly ResourceText Resources = new("AigcGateway.Core.Administration.AdministrationText");
 
     /// <summary>The message <paramref name="key"/> in the current UI culture, formatted with <paramref name="args"/>.</summary>
-    public static string Get(string key, params object?[] args)
-    {
-        var culture = CultureInfo.CurrentUICulture;
-        var text = Resources.GetString(key, culture) ?? key;
-        return args.Length == 0 ? text : string.Format(culture, text, args);
-    }
+    public static string Get(string key, params object?[] args) => Resources.Get(key, CultureInfo.CurrentUICulture, args);
 }

@@ -14,11 +14,11 @@ public static class CatalogEntryRules
     public static string? DisplayNameError(string? value) =>
         string.IsNullOrWhiteSpace(value)
             ? AdministrationText.Get("DisplayName_Required")
-            : TextError(value, TemplateDisplay.MaxDisplayNameLength, "DisplayName");
+            : TextError(value, TemplateDisplay.MaxDisplayNameLength, "DisplayName_Hidden", "DisplayName_Length");
 
-    public static string? DescriptionError(string? value) => TextError(value, TemplateDisplay.MaxDescriptionLength, "Description");
+    public static string? DescriptionError(string? value) => TextError(value, TemplateDisplay.MaxDescriptionLength, "Description_Hidden", "Description_Length");
 
-    public static string? GpuTypeError(string? value) => TextError(value, TemplateDisplay.MaxGpuTypeLength, "GpuType");
+    public static string? GpuTypeError(string? value) => TextError(value, TemplateDisplay.MaxGpuTypeLength, "GpuType_Hidden", "GpuType_Length");
 
     public static string? IconError(string? value, TemplateRules rules)
     {
@@ -37,7 +37,7 @@ public static class CatalogEntryRules
     public static ImmutableArray<string> ManifestErrors(JsonObject? annotations) =>
         [.. new[]
         {
-            TextError(Annotation(annotations, TemplateAnnotations.DisplayName), TemplateDisplay.MaxDisplayNameLength, "DisplayName"),
+            TextError(Annotation(annotations, TemplateAnnotations.DisplayName), TemplateDisplay.MaxDisplayNameLength, "DisplayName_Hidden", "DisplayName_Length"),
             DescriptionError(Annotation(annotations, TemplateAnnotations.Description)),
             GpuTypeError(Annotation(annotations, TemplateAnnotations.GpuType)),
         }.OfType<string>()];
@@ -59,15 +59,15 @@ public static class CatalogEntryRules
         return IconWarning(template.Icon, rules) is { } warning ? template with { Icon = null, Problems = template.Problems.Add(warning) } : template;
     }
 
-    private static string? TextError(string? value, int max, string field)
+    private static string? TextError(string? value, int max, string hiddenKey, string lengthKey)
     {
         var text = value?.Trim() ?? string.Empty;
         if (TemplateDisplay.HasHiddenCharacters(text))
         {
-            return AdministrationText.Get(field + "_Hidden");
+            return AdministrationText.Get(hiddenKey);
         }
 
-        return text.Length > max ? AdministrationText.Get(field + "_Length", max) : null;
+        return text.Length > max ? AdministrationText.Get(lengthKey, max) : null;
     }
 
     private static string? Annotation(JsonObject? annotations, string key) =>

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using AigcGateway.Core.Logto;
+using AigcGateway.Core.Users;
 
 namespace AigcGateway.Core.Administration;
 
@@ -28,7 +29,7 @@ internal sealed class LogtoUserNames(ILogtoUsers? logto)
             {
                 var user = logto is null ? null : await logto.GetUserAsync(id, cancellationToken).ConfigureAwait(false);
                 name = user?.Value is { } found
-                    ? new[] { found.Name, found.Username, found.PrimaryEmail }.FirstOrDefault(n => !string.IsNullOrWhiteSpace(n)) ?? id
+                    ? UserDisplayName.Of(id, found.Name, found.Username, found.PrimaryEmail)
                     : id;
                 if (user?.IsOk == true)
                 {

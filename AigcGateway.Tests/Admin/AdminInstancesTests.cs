@@ -132,6 +132,24 @@ public sealed class AdminInstancesTests : AdminContext
     }
 
     [Fact]
+    public void A_failed_instance_whose_last_operation_failed_offers_what_the_policy_allows_administrators()
+    {
+        var failed = Instance(Sd, 3, "user-bob", InstanceState.Failed);
+        failed = failed with { Instance = failed.Instance with { Diagnostic = new InstanceDiagnostic(DiagnosticReason.OperationFailed) } };
+        Admin.Instances = [failed];
+        var page = RenderPage<AdminInstances>();
+
+        var allowed = AllowedActions.For(ActionViewer.Administrator, failed.Instance, templateInstallable: true);
+        allowed.ShouldBe([InstanceAction.Recover, InstanceAction.Uninstall], ignoreOrder: true);
+        foreach (var (action, hook) in new[] { (InstanceAction.Pause, "pause"), (InstanceAction.Recover, "recover"), (InstanceAction.Restart, "restart"), (InstanceAction.Uninstall, "uninstall") })
+        {
+            ButtonOf(page, "aigc/sd-webui#3", hook).HasAttribute("disabled").ShouldBe(!allowed.Contains(action), hook);
+        }
+
+        page.FindAll("td[data-instance='aigc/sd-webui#3'] [data-action='remove-record']").ShouldBeEmpty();
+    }
+
+    [Fact]
     public void A_missing_instance_offers_only_removing_its_record_after_a_confirmation()
     {
         Admin.Instances = [Instance(Sd, 5, "user-bob", InstanceState.Missing)];

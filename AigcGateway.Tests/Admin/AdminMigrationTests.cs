@@ -177,23 +177,4 @@ public sealed class AdminMigrationTests : AdminContext
         page.Find("[data-empty='conflicts']").TextContent.ShouldContain("Logto is not configured");
         Migration.Reviews.ShouldBe(0);
     }
-
-    [Theory]
-    [InlineData("en")]
-    [InlineData("zh-Hans")]
-    public void Every_kind_of_conflict_is_explained_in_both_languages(string culture)
-    {
-        var resources = new System.Resources.ResourceManager(typeof(AigcGateway.Web.Resources.Strings));
-        foreach (var kind in Enum.GetValues<AdoptionConflictKind>())
-        {
-            var info = new CultureInfo(culture);
-            resources.GetString("Admin_Migration_Kind_" + kind, info).ShouldNotBeNullOrWhiteSpace(kind.ToString());
-            resources.GetString("Admin_Migration_KindShort_" + kind, info).ShouldNotBeNullOrWhiteSpace(kind.ToString());
-        }
-
-        foreach (var outcome in Enum.GetValues<MigrationActionOutcome>())
-        {
-            resources.GetString("Admin_Migration_Outcome_" + outcome, new CultureInfo(culture)).ShouldNotBeNullOrWhiteSpace(outcome.ToString());
-        }
-    }
 }

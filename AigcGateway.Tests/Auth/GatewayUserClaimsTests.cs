@@ -21,4 +21,13 @@ public sealed class GatewayUserClaimsTests
     {
         new ClaimsPrincipal(new ClaimsIdentity([new Claim(GatewayClaims.Subject, "u1abc")])).ToGatewayUser().ShouldBeNull();
     }
+
+    [Fact]
+    public void A_blank_name_falls_back_to_the_username_as_on_the_admin_pages()
+    {
+        var principal = new ClaimsPrincipal(new ClaimsIdentity(
+            [new(GatewayClaims.Subject, "u1abc"), new(GatewayClaims.Name, " "), new(GatewayClaims.Username, "alice")], "Cookies"));
+
+        principal.ToGatewayUser()!.DisplayName.ShouldBe("alice");
+    }
 }

@@ -224,17 +224,10 @@ public sealed class DiagnoserTests
         Diagnoser.Diagnose(Starting(ev), s_now)!.RawEvents.ShouldBe([ev]);
     }
 
+    public static TheoryData<DiagnosticReason> Reasons => [.. Enum.GetValues<DiagnosticReason>()];
+
     [Theory]
-    [InlineData(DiagnosticReason.NoFreeGpu)]
-    [InlineData(DiagnosticReason.NoFreeCapacity)]
-    [InlineData(DiagnosticReason.ImageCannotBePulled)]
-    [InlineData(DiagnosticReason.VolumeCannotBeMounted)]
-    [InlineData(DiagnosticReason.Crashing)]
-    [InlineData(DiagnosticReason.NetworkNotReady)]
-    [InlineData(DiagnosticReason.SlowStart)]
-    [InlineData(DiagnosticReason.OperationFailed)]
-    [InlineData(DiagnosticReason.IdCorrected)]
-    [InlineData(DiagnosticReason.Unknown)]
+    [MemberData(nameof(Reasons))]
     public void Every_reason_has_english_and_chinese_text_with_a_next_step(DiagnosticReason reason)
     {
         var en = DiagnosticText.Describe(new InstanceDiagnostic(reason), CultureInfo.GetCultureInfo("en"));

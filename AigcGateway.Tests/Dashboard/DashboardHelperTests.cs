@@ -122,7 +122,7 @@ public sealed class DashboardHelperTests
     [Fact]
     public void A_template_that_is_not_installable_offers_nothing_without_an_instance()
     {
-        InstanceActions.Allowed(DashboardData.Broken, null).ShouldBeEmpty();
+        AllowedActions.For(ActionViewer.Owner, null, DashboardData.Broken.IsInstallable).ShouldBeEmpty();
     }
 
     [Fact]
@@ -130,6 +130,6 @@ public sealed class DashboardHelperTests
     {
         var paused = DashboardData.Instance(DashboardData.BrokenRef, InstanceState.Paused);
 
-        InstanceActions.Allowed(DashboardData.Broken, paused).ShouldBe([InstanceAction.Recover, InstanceAction.Uninstall]);
+        AllowedActions.For(ActionViewer.Owner, paused, DashboardData.Broken.IsInstallable).ShouldBe([InstanceAction.Recover, InstanceAction.Uninstall]);
     }
 }

@@ -15,10 +15,7 @@ public static class GatewayUserClaims
         }
 
         var email = principal.FindFirst(GatewayClaims.Email)?.Value;
-        var name = principal.FindFirst(GatewayClaims.Name)?.Value
-            ?? principal.FindFirst(GatewayClaims.Username)?.Value
-            ?? email
-            ?? id;
+        var name = UserDisplayName.Of(id, principal.FindFirst(GatewayClaims.Name)?.Value, principal.FindFirst(GatewayClaims.Username)?.Value, email);
         return new GatewayUser(id, name, email, principal.HasClaim(GatewayClaims.Administrator, "true"));
     }
 

@@ -1,5 +1,6 @@
 using AigcGateway.Web.Demo.Kubernetes;
 using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -87,8 +88,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         foreach (var candidate in new[] { configuration["Gateway:PublicUrl"], configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() })
         {
             if (candidate is { Length: > 0 }
-                && Uri.TryCreate(candidate.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal)
-                    .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal).Replace("://[::]", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+                && Uri.TryCreate(ListenAddress.Openable(candidate), UriKind.Absolute, out var uri))
             {
                 return new Uri(uri.GetLeftPart(UriPartial.Authority));
             }
@@ -104,7 +104,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
             var origins = new List<string>();
             foreach (var address in app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])
             {
-                if (Uri.TryCreate(address.Replace("://[::]", "://localhost", StringComparison.Ordinal).Replace("://+", "://localhost", StringComparison.Ordinal), UriKind.Absolute, out var uri))
+                if (Uri.TryCreate(ListenAddress.Openable(address), UriKind.Absolute, out var uri))
                 {
                     origins.Add(uri.GetLeftPart(UriPartial.Authority));
                     if (uri.IsLoopback)

@@ -40,10 +40,7 @@ internal static partial class StartupBanner
             return (publicUri.AbsoluteUri, listening is null ? null : string.Join(", ", list));
         }
 
-        return (listening?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal)
-            .Replace("://+", "://localhost", StringComparison.Ordinal)
-            .Replace("://*", "://localhost", StringComparison.Ordinal) ?? "", null);
+        return (listening is null ? "" : ListenAddress.Openable(listening), null);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "AIGC Gateway is running. Open {Url} in your browser.")]

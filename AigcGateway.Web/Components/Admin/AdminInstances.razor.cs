@@ -46,6 +46,10 @@ public sealed partial class AdminInstances
 
     private IEnumerable<AdminInstance> Filtered => _all.Where(Matches);
 
+    /// <summary>What the one policy (<see cref="AllowedActions"/>) lets an administrator do with the instance.</summary>
+    private static bool Allows(AdminInstance instance, InstanceAction action) =>
+        AllowedActions.For(ActionViewer.Administrator, instance.Instance, templateInstallable: false).Contains(action);
+
     protected override bool ShowsAudit => true;
 
     protected override void Refresh()

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Administration;
+using AigcGateway.Core.Text;
 using AigcGateway.Core.Users;
 using AigcGateway.Web.Components.Dashboard;
 using Microsoft.AspNetCore.Components;
@@ -136,7 +137,7 @@ public sealed partial class AdminMigration
         }
 
         _messageIsError = outcome != MigrationActionOutcome.Done;
-        _message = L["Admin_Migration_Outcome_" + outcome];
+        _message = L["Admin_Migration_Outcome_" + TextKeys.Of(outcome)];
         await ReviewAsync();
     }
 }

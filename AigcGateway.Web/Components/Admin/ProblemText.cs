@@ -1,4 +1,5 @@
 using AigcGateway.Core.Templates;
+using AigcGateway.Core.Text;
 using AigcGateway.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -9,7 +10,7 @@ internal static class ProblemText
 {
     public static string Of(IStringLocalizer<Strings> localizer, ConformanceProblem problem)
     {
-        var text = localizer[$"Admin_Problem_{problem.Code}"];
+        var text = localizer["Admin_Problem_" + TextKeys.Of(problem.Code)];
         return text.ResourceNotFound ? problem.Message : text.Value;
     }
 }

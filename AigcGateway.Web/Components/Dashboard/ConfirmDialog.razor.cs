@@ -1,3 +1,4 @@
+using AigcGateway.Core.Instances;
 using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;

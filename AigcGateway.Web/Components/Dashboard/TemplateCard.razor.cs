@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Core.Text;
 using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -39,7 +40,7 @@ public sealed partial class TemplateCard
 
     private InstanceState State => Entry.HasInstance ? Entry.Instance!.State : InstanceState.NotInstalled;
 
-    private ImmutableArray<InstanceAction> Actions => InstanceActions.Allowed(Template, Entry.Instance);
+    private ImmutableArray<InstanceAction> Actions => AllowedActions.For(ActionViewer.Owner, Entry.Instance, Template.IsInstallable);
 
     private string TitleId => "template-" + string.Concat(Entry.Ref.ToString().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-'));
 
@@ -48,7 +49,7 @@ public sealed partial class TemplateCard
         .Where(p => p.Severity == ConformanceSeverity.Error)
         .Select(p => p.Code)
         .Distinct()
-        .Select(code => (string)L[$"Catalog_Problem_{code}"]);
+        .Select(code => (string)L["Catalog_Problem_" + TextKeys.Of(code)]);
 
     private static Color ColorOf(InstanceAction action) => action switch
     {

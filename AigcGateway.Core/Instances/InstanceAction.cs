@@ -1,6 +1,6 @@
-namespace AigcGateway.Web.Components.Dashboard;
+namespace AigcGateway.Core.Instances;
 
-/// <summary>What a user can do with a template's instance; the lower-case name is the button's <c>data-action</c>.</summary>
+/// <summary>What can be done with a template's instance (which ones, per state: <see cref="AllowedActions"/>).</summary>
 public enum InstanceAction
 {
     Install,
