@@ -73,7 +73,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
     {
-        if (Precheck(userId, template, out var current) is { } refused)
+        if (Precheck(userId, template, out var current, starts: true) is { } refused)
         {
             return refused;
         }
@@ -91,6 +91,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             if (LifecyclePlanner.OwnedBy(basis, userId) is { } owned)
             {
                 return new TemplatePlan(null, OperationResult.Ok(new InstanceRef(template, owned)));
+            }
+
+            if (basis.Deletion is not null)
+            {
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.TemplateNotInstallable));
             }
 
             var (id, write) = LifecyclePlanner.Install(basis, _hub.Current.GameServerIds(template), userId);
@@ -121,12 +126,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private async Task<OperationResult> ChangeReservationAsync(string userId, InstanceRef instance, PendingOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (Precheck(userId, instance.Template, out _) is { } refused)
+        var pause = operation == PendingOperation.Pause;
+        if (Precheck(userId, instance.Template, out _, starts: !pause) is { } refused)
         {
             return refused;
         }
 
-        var pause = operation == PendingOperation.Pause;
         var wrote = false;
         var result = await UpdateAsync(instance.Template, basis =>
         {
@@ -138,6 +143,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             if (basis.Reserved.Contains(instance.Id) == pause)
             {
                 return new TemplatePlan(null, OperationResult.Ok(instance));
+            }
+
+            if (!pause && basis.Deletion is not null)
+            {
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.TemplateNotInstallable, instance));
             }
 
             wrote = true;
@@ -360,7 +370,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         return result;
     }
 
-    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state)
+    /// <summary>
+    /// What refuses an operation before any write, for users and administrators alike: an unknown user, a cache not yet
+    /// filled, an unknown or non-installable template, and (for operations that <paramref name="starts"/> an instance:
+    /// install, recover) a template being deleted.
+    /// </summary>
+    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state, bool starts = false)
     {
         ArgumentNullException.ThrowIfNull(template);
         state = null;
@@ -381,7 +396,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return OperationResult.Fail(OperationError.TemplateNotFound);
         }
 
-        return state.Template.IsInstallable ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
+        return state.Template.IsInstallable && !(starts && state.Deletion is not null) ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
     }
 
     private static OperationResult? Owner(TemplateState basis, string userId, InstanceRef instance)

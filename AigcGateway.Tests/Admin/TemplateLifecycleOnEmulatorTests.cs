@@ -136,6 +136,7 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         Hub.Current.Templates[template].Reserved.Contains(instance.Id).ShouldBeTrue();
         var services = _factory.Services.GetRequiredService<IInstanceService>();
         (await services.RecoverAsync(Alice, instance, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+        (await Admin.RecoverAsync(Actor, instance, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
 
         var resumed = await Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.KeepVolumes, null, Ct);
 
