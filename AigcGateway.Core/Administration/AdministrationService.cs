@@ -241,6 +241,36 @@ internal sealed partial class AdministrationService : IAdministration
         return result;
     }
 
+    public async Task<TemplateWriteResult> UpdateCatalogDisplayAsync(string actor, TemplateEditBasis basis, CatalogDisplay display, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(display);
+        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules()) is { IsEmpty: false } errors)
+        {
+            return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = errors };
+        }
+
+        var loaded = CatalogDisplay.Of(basis.Manifest);
+        var changedByOthers = false;
+        var written = await _writer.UpdateAsync(basis.Template, current =>
+        {
+            // the lifecycle writes the template on every install and pause but never its catalog entry: only a change
+            // of the entry since it was loaded stands in the way
+            changedByOthers = current.CatalogDisplay != loaded;
+            return new TemplatePlan(changedByOthers ? null : display.Trimmed().ToChange(), OperationResult.Ok(new InstanceRef(basis.Template, 0)));
+        }, cancellationToken).ConfigureAwait(false);
+        var result = written switch
+        {
+            { Succeeded: true } when changedByOthers => TemplateWriteResult.Fail(TemplateWriteError.Conflict, "the catalog entry was changed meanwhile"),
+            { Succeeded: true } => TemplateWriteResult.Ok,
+            { Error: OperationError.TemplateNotFound } => TemplateWriteResult.Fail(TemplateWriteError.NotFound),
+            _ => TemplateWriteResult.Fail(TemplateWriteError.ClusterError, written.Detail ?? written.Error.ToString()),
+        };
+        await AuditAsync(actor, "edited template", basis.Template, basis.Template.ToString(), result.Succeeded, result.Detail ?? "display metadata only", cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     public TemplateImpact ImpactOf(TemplateRef template)
     {
         ArgumentNullException.ThrowIfNull(template);

@@ -56,6 +56,7 @@ internal static class GameServerSetMapper
             ResourceVersion = gss.Metadata.ResourceVersion ?? string.Empty,
             ReserveFormat = rawIds.Any(e => e.ValueKind == JsonValueKind.String) ? ReserveIdFormat.Ranges : ReserveIdFormat.Plain,
             MirrorMarks = Users.MirrorMarkAnnotations.Read(annotations),
+            CatalogDisplay = CatalogDisplay.Read(key => Annotation(annotations, key)),
             Deletion = TemplateAnnotations.ParseDeletion(Annotation(annotations, TemplateAnnotations.Deletion)),
             Source = gss,
         };
