@@ -33,7 +33,7 @@ public static class AdministrationRegistration
             sp.GetRequiredService<ILogger<AuditTrail>>()));
 
         // users' lifecycle operations are audited too (this registration wins over the core's undecorated one)
-        services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>(), sp.GetRequiredService<SnapshotHub>()));
+        services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));
         services.TryAddSingleton<IAdministration>(sp => new AdministrationService(
             sp.GetRequiredService<InstanceService>(),
@@ -44,6 +44,7 @@ public static class AdministrationRegistration
             () => rules(sp),
             sp.GetRequiredService<AdministrationOptions>(),
             sp.GetRequiredService<AuditTrail>(),
+            sp.GetRequiredService<TemplateWriter>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AdministrationService>>()));
         services.TryAddSingleton<IMigrationAdministration>(sp => new MigrationAdministration(

@@ -4,9 +4,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
-using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Logto;
-using AigcGateway.Core.Telemetry;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging;
@@ -32,6 +30,7 @@ internal sealed partial class AdministrationService : IAdministration
     private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
     private readonly LogtoUserNames _names;
     private readonly AuditTrail _audit;
+    private readonly TemplateWriter _writer;
 
     public AdministrationService(
         InstanceService instances,
@@ -42,9 +41,11 @@ internal sealed partial class AdministrationService : IAdministration
         Func<TemplateRules> rules,
         AdministrationOptions options,
         AuditTrail audit,
+        TemplateWriter writer,
         TimeProvider time,
         ILogger<AdministrationService> logger)
     {
+        _writer = writer;
         _audit = audit;
         _instances = instances;
         _hub = hub;
@@ -80,7 +81,7 @@ internal sealed partial class AdministrationService : IAdministration
             {
                 var instances = byTemplate.GetValueOrDefault(state.Ref) ?? [];
                 var gameServers = snapshot.GameServers.GetValueOrDefault(state.Ref);
-                var mark = AdminManifests.DeletionMark(state);
+
                 return new AdminTemplate
                 {
                     Template = CatalogEntryRules.OnDashboard(state.Template, rules),
@@ -88,7 +89,7 @@ internal sealed partial class AdministrationService : IAdministration
                     Ready = gameServers?.Values.Count(g => g.IsRunning) ?? 0,
                     OwnerCount = state.Owners.Values.Distinct(StringComparer.Ordinal).Count(),
                     InstancesByState = instances.GroupBy(i => i.State).ToImmutableDictionary(g => g.Key, g => g.Count()),
-                    InterruptedDeletion = mark is null || _deleting.ContainsKey(state.Ref) ? null : ParseMode(mark),
+                    InterruptedDeletion = _deleting.ContainsKey(state.Ref) ? null : state.Deletion,
                 };
             })];
     }
@@ -240,6 +241,36 @@ internal sealed partial class AdministrationService : IAdministration
         return result;
     }
 
+    public async Task<TemplateWriteResult> UpdateCatalogDisplayAsync(string actor, TemplateEditBasis basis, CatalogDisplay display, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(actor);
+        ArgumentNullException.ThrowIfNull(basis);
+        ArgumentNullException.ThrowIfNull(display);
+        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules()) is { IsEmpty: false } errors)
+        {
+            return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = errors };
+        }
+
+        var loaded = CatalogDisplay.Of(basis.Manifest);
+        var changedByOthers = false;
+        var written = await _writer.UpdateAsync(basis.Template, current =>
+        {
+            // the lifecycle writes the template on every install and pause but never its catalog entry: only a change
+            // of the entry since it was loaded stands in the way
+            changedByOthers = current.CatalogDisplay != loaded;
+            return new TemplatePlan(changedByOthers ? null : display.Trimmed().ToChange(), OperationResult.Ok(new InstanceRef(basis.Template, 0)));
+        }, cancellationToken).ConfigureAwait(false);
+        var result = written switch
+        {
+            { Succeeded: true } when changedByOthers => TemplateWriteResult.Fail(TemplateWriteError.Conflict, "the catalog entry was changed meanwhile"),
+            { Succeeded: true } => TemplateWriteResult.Ok,
+            { Error: OperationError.TemplateNotFound } => TemplateWriteResult.Fail(TemplateWriteError.NotFound),
+            _ => TemplateWriteResult.Fail(TemplateWriteError.ClusterError, written.Detail ?? written.Error.ToString()),
+        };
+        await AuditAsync(actor, "edited template", basis.Template, basis.Template.ToString(), result.Succeeded, result.Detail ?? "display metadata only", cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
     public TemplateImpact ImpactOf(TemplateRef template)
     {
         ArgumentNullException.ThrowIfNull(template);
@@ -293,51 +324,26 @@ internal sealed partial class AdministrationService : IAdministration
     {
         // 1. mark the deletion (so an interruption can be resumed with the same choice) and stop every instance
         progress?.Report(new(TemplateDeletionStage.Marking, 0));
-        for (var attempt = 1; ; attempt++)
+        var stopping = false;
+        var marked = await _writer.UpdateAsync(template, basis =>
         {
-            var basis = await _store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
-            if (basis is null)
-            {
-                return TemplateWriteResult.Fail(TemplateWriteError.NotFound);
-            }
-
-            var marked = (JsonObject)basis.Manifest.DeepClone();
-            var metadata = marked["metadata"] as JsonObject ?? [];
-            var annotations = metadata["annotations"] as JsonObject ?? [];
-            annotations[AdminManifests.Deletion] = FormatMode(mode);
-            metadata["annotations"] = annotations;
-            marked["metadata"] = metadata;
-            var spec = marked["spec"] as JsonObject ?? [];
-            spec["replicas"] = 0;
-
-            // owned ids are reserved as a pause would, so an interrupted deletion leaves users with paused instances
-            var reserved = spec["reserveGameServerIds"] as JsonArray ?? [];
-            var known = _hub.Current.Templates.GetValueOrDefault(template);
-            foreach (var id in impact.Owners.Keys.Where(id => known?.Reserved.Contains(id) != true))
-            {
-                reserved.Add(id);
-            }
-
-            spec["reserveGameServerIds"] = reserved;
-            marked["spec"] = spec;
-            try
-            {
-                await _store.ReplaceAsync(marked, basis.ResourceVersion, cancellationToken).ConfigureAwait(false);
-                break;
-            }
-            catch (ClusterConflictException) when (attempt < 5)
-            {
-                // a user acted meanwhile: re-read and mark again
-                ConflictTrace.Retried(_logger, template, attempt);
-            }
+            var change = TemplateDeletionMark.Plan(basis, mode, OkgSettlement.Present(_hub.Current, template));
+            stopping = change.Write is not null;
+            return new TemplatePlan(change, OperationResult.Ok(new InstanceRef(template, 0)));
+        }, cancellationToken).ConfigureAwait(false);
+        if (!marked.Succeeded)
+        {
+            return marked.Error == OperationError.TemplateNotFound
+                ? TemplateWriteResult.Fail(TemplateWriteError.NotFound)
+                : TemplateWriteResult.Fail(TemplateWriteError.ClusterError, marked.Detail ?? marked.Error.ToString());
         }
 
         progress?.Report(new(TemplateDeletionStage.StoppingInstances, 0.1));
-        await _hub.WaitForAsync(
+        await (!stopping ? Task.CompletedTask : _hub.WaitForAsync(
             s => s.GameServers.GetValueOrDefault(template) is not { Count: > 0 } && !s.Pods.Keys.Any(k => k.Template == template),
             _options.StopWait,
             _time,
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken)).ConfigureAwait(false);
 
         // 2. the chosen volumes
         if (mode == TemplateDeletionMode.DeleteVolumes)
@@ -438,11 +444,6 @@ internal sealed partial class AdministrationService : IAdministration
             Events = events.IsDefaultOrEmpty ? instance.Diagnostic?.RawEvents ?? [] : events,
         };
     }
-
-    private static string FormatMode(TemplateDeletionMode mode) => mode == TemplateDeletionMode.DeleteVolumes ? "delete-volumes" : "keep-volumes";
-
-    private static TemplateDeletionMode ParseMode(string mark) =>
-        string.Equals(mark, "delete-volumes", StringComparison.Ordinal) ? TemplateDeletionMode.DeleteVolumes : TemplateDeletionMode.KeepVolumes;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Template} from the customData of user {UserId}")]
     private partial void LogUserDataCleaned(string userId, TemplateRef template);

@@ -5,9 +5,9 @@ namespace AigcGateway.Core.Administration;
 
 /// <summary>
 /// The users' <see cref="IInstanceService"/> with every lifecycle operation recorded in the <see cref="AuditTrail"/>
-/// (who, what, when, outcome). Reads pass straight through. A template being deleted takes no new or recovered instance.
+/// (who, what, when, outcome). Reads pass straight through.
 /// </summary>
-internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail audit, SnapshotHub hub) : IInstanceService
+internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail audit) : IInstanceService
 {
     public bool IsReady => inner.IsReady;
 
@@ -18,9 +18,7 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
 
     public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
     {
-        var result = BeingDeleted(template)
-            ? OperationResult.Fail(OperationError.TemplateNotInstallable)
-            : await inner.InstallAsync(userId, template, cancellationToken).ConfigureAwait(false);
+        var result = await inner.InstallAsync(userId, template, cancellationToken).ConfigureAwait(false);
         await RecordAsync(userId, "installed", template, result.Instance?.ToString() ?? template.ToString(), result, cancellationToken).ConfigureAwait(false);
         return result;
     }
@@ -29,9 +27,7 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
         AuditedAsync(userId, "paused", instance, inner.PauseAsync(userId, instance, cancellationToken), cancellationToken);
 
     public Task<OperationResult> RecoverAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
-        AuditedAsync(userId, "recovered", instance, BeingDeleted(instance.Template)
-            ? Task.FromResult(OperationResult.Fail(OperationError.TemplateNotInstallable, instance))
-            : inner.RecoverAsync(userId, instance, cancellationToken), cancellationToken);
+        AuditedAsync(userId, "recovered", instance, inner.RecoverAsync(userId, instance, cancellationToken), cancellationToken);
 
     public Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         AuditedAsync(userId, "restarted", instance, inner.RestartAsync(userId, instance, cancellationToken), cancellationToken);
@@ -49,9 +45,6 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
         await RecordAsync(userId, action, instance.Template, instance.ToString(), result, cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    private bool BeingDeleted(TemplateRef template) =>
-        hub.Current.Templates.TryGetValue(template, out var state) && Kubernetes.AdminManifests.DeletionMark(state) is not null;
 
     private Task RecordAsync(string userId, string action, TemplateRef template, string target, OperationResult result, CancellationToken cancellationToken) =>
         audit.RecordAsync("user " + userId, action, template, target, result.Succeeded, result.Error?.ToString(), cancellationToken);

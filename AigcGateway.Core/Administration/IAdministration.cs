@@ -56,6 +56,13 @@ public interface IAdministration
     /// <summary>Saves an edit only if nobody changed the template since <paramref name="basis"/> was read (else <see cref="TemplateWriteError.Conflict"/>).</summary>
     Task<TemplateWriteResult> UpdateTemplateAsync(string actor, TemplateEditBasis basis, JsonObject edited, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Saves the catalog entry (display name, description, icon) alone, on the template's current version: the
+    /// lifecycle's writes meanwhile do not stand in the way, an entry someone else changed since <paramref name="basis"/>
+    /// was read does (<see cref="TemplateWriteError.Conflict"/>; nothing is overwritten).
+    /// </summary>
+    Task<TemplateWriteResult> UpdateCatalogDisplayAsync(string actor, TemplateEditBasis basis, CatalogDisplay display, CancellationToken cancellationToken);
+
     TemplateImpact ImpactOf(TemplateRef template);
 
     /// <summary>

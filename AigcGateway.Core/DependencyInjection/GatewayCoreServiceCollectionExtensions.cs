@@ -56,7 +56,7 @@ public static class GatewayCoreServiceCollectionExtensions
         services.AddSingleton<IInstanceService>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<IOwnershipAdopter>(sp => new InstanceRecords(
-            sp.GetRequiredService<InstanceService>(),
+            sp.GetRequiredService<TemplateWriter>(),
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetService<IUserInstanceMirror>() ?? new NullUserInstanceMirror(),
             sp.GetRequiredService<ILogger<InstanceRecords>>()));

@@ -9,10 +9,10 @@ internal interface ITemplateStore
     Task<TemplateState?> ReadAsync(TemplateRef template, CancellationToken cancellationToken);
 
     /// <summary>
-    /// One update of the GameServerSet carrying <paramref name="basis"/>'s resourceVersion.
+    /// One update of the GameServerSet (the change applied to the object <paramref name="basis"/> was read from) carrying <paramref name="basis"/>'s resourceVersion.
     /// Throws <see cref="ClusterConflictException"/> on 409, <see cref="ClusterException"/> on other failures.
     /// </summary>
-    Task<TemplateState> WriteAsync(TemplateState basis, TemplateWrite write, CancellationToken cancellationToken);
+    Task<TemplateState> WriteAsync(TemplateState basis, TemplateChange change, CancellationToken cancellationToken);
 
     /// <summary>Deletes the instance's pod (OKG recreates it); a missing pod is not an error.</summary>
     Task DeletePodAsync(InstanceRef instance, CancellationToken cancellationToken);

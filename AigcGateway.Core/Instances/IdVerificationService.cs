@@ -8,5 +8,5 @@ namespace AigcGateway.Core.Instances;
 internal sealed class IdVerificationService(InstanceService instances, TimeProvider time, ILogger<IdVerificationService> logger) : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ResilientLoop.RunAsync("id verification", instances.RunIdVerificationAsync, RetryBackoff.Default, time, logger, stoppingToken);
+        ResilientLoop.RunAsync("id verification", instances.Verification.RunAsync, RetryBackoff.Default, time, logger, stoppingToken);
 }

@@ -6,12 +6,14 @@ namespace AigcGateway.Core.Instances;
 
 /// <summary>
 /// Changes to the ownership record alone (replicas and reserved ids stay as they are), each one guarded GameServerSet
-/// update through the lifecycle's per-template queue: adopting an entry found only in Logto, an administrator giving
+/// update through the template writer's per-template queue: adopting an entry found only in Logto, an administrator giving
 /// an instance to a user, and removing a missing record (an owner entry without a GameServer or a reservation).
 /// </summary>
-internal sealed partial class InstanceRecords(InstanceService lifecycle, SnapshotHub hub, IUserInstanceMirror mirror, ILogger logger)
+internal sealed partial class InstanceRecords(TemplateWriter writer, SnapshotHub hub, IUserInstanceMirror mirror, ILogger logger)
     : IOwnershipAdopter
 {
+    private readonly LoggedMirror _mirror = new(mirror, logger);
+
     public Task<AdoptionOutcome> AdoptAsync(InstanceRef instance, string userId, CancellationToken cancellationToken) =>
         WriteOwnerAsync(instance, userId, takeFromOthers: false, cancellationToken);
 
@@ -23,10 +25,10 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
         {
             if (previous is not null && previous != userId)
             {
-                await MirrorAsync(() => mirror.ForgetAsync(previous, instance.Template, cancellationToken), previous, instance).ConfigureAwait(false);
+                await _mirror.ForgetAsync(previous, instance, cancellationToken).ConfigureAwait(false);
             }
 
-            await MirrorAsync(() => mirror.RecordAsync(userId, instance, cancellationToken), userId, instance).ConfigureAwait(false);
+            await _mirror.RecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
         }
 
         return outcome;
@@ -50,7 +52,7 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
             return OperationResult.Fail(OperationError.TemplateNotFound, instance);
         }
 
-        var result = await lifecycle.UpdateAsync(instance.Template, basis =>
+        var result = await writer.UpdateAsync(instance.Template, basis =>
         {
             if (!basis.Owners.TryGetValue(instance.Id, out var owner))
             {
@@ -71,7 +73,7 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
         if (result.Succeeded)
         {
             LogRemoved(userId, instance);
-            await MirrorAsync(() => mirror.ForgetAsync(userId, instance.Template, cancellationToken), userId, instance).ConfigureAwait(false);
+            await _mirror.ForgetAsync(userId, instance, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -88,7 +90,7 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
 
         var outcome = AdoptionResult.Failed;
         string? version = null;
-        var result = await lifecycle.UpdateAsync(instance.Template, basis =>
+        var result = await writer.UpdateAsync(instance.Template, basis =>
         {
             version = basis.ResourceVersion;
             var owner = basis.Owners.GetValueOrDefault(instance.Id);
@@ -138,24 +140,10 @@ internal sealed partial class InstanceRecords(InstanceService lifecycle, Snapsho
             : AdoptionResult.Adopted;
     }
 
-    private async Task MirrorAsync(Func<Task> write, string userId, InstanceRef instance)
-    {
-        try
-        {
-            await write().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogMirrorFailed(ex, userId, instance);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Recorded user {UserId} as the owner of {Instance} (administrator's decision: {Assigned})")]
     private partial void LogAdopted(string userId, InstanceRef instance, bool assigned);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} removed the record of the missing instance {Instance}")]
     private partial void LogRemoved(string userId, InstanceRef instance);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Logto mirror of user {UserId} for {Instance}")]
-    private partial void LogMirrorFailed(Exception exception, string userId, InstanceRef instance);
 }

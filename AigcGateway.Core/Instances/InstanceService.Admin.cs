@@ -14,7 +14,7 @@ internal sealed partial class InstanceService
     {
         var snapshot = _hub.Current;
         var owners = snapshot.Templates.Values.SelectMany(t => t.Owners.Values).Distinct(StringComparer.Ordinal);
-        return [.. owners.SelectMany(owner => Project(snapshot, owner).Instances)
+        return [.. owners.SelectMany(owner => _feed.Project(snapshot, owner).Instances)
             .OrderBy(i => i.Ref.Template.ToString(), StringComparer.Ordinal)
             .ThenBy(i => i.Ref.Id)];
     }
@@ -36,7 +36,7 @@ internal sealed partial class InstanceService
 
     /// <summary>Removes the user's record of a missing instance (see <see cref="InstanceRecords.RemoveAsync"/>).</summary>
     public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
-        new InstanceRecords(this, _hub, _mirror, _logger).RemoveAsync(userId, instance, cancellationToken);
+        new InstanceRecords(_writer, _hub, _mirror, _logger).RemoveAsync(userId, instance, cancellationToken);
 
     private Task<OperationResult> AsOwner(InstanceRef instance, Func<string, Task<OperationResult>> operation)
     {

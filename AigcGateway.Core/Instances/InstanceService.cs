@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
 using AigcGateway.Core.Access;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Templates;
@@ -23,7 +22,8 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private readonly ILogger<InstanceService> _logger;
     private readonly PendingOperations _pending;
     private readonly TemplateWriter _writer;
-    private readonly InstanceActivity? _activity;
+    private readonly DashboardFeed _feed;
+    private readonly LoggedMirror _loggedMirror;
 
     public InstanceService(
         SnapshotHub hub,
@@ -35,7 +35,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         InstanceActivity? activity = null,
         TemplateWriter? writer = null)
     {
-        _activity = activity;
         _writer = writer ?? new TemplateWriter(hub, store, options, time, logger);
         _hub = hub;
         _store = store;
@@ -44,7 +43,19 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         _time = time;
         _logger = logger;
         _pending = new PendingOperations(hub, time, options.PendingTimeout);
+        _feed = new DashboardFeed(hub, _pending, options, time, activity);
+        _loggedMirror = new LoggedMirror(mirror, logger);
+        Verification = new IdVerification(hub, _writer, _pending, _loggedMirror, logger);
     }
+
+    /// <summary>The writer every change of this lifecycle goes through (shared with adoption and the id releaser).</summary>
+    internal TemplateWriter Writer => _writer;
+
+    /// <summary>Id verification over this lifecycle's pending operations (run in the background by <see cref="IdVerificationService"/>).</summary>
+    internal IdVerification Verification { get; }
+
+    /// <summary>What the user's dashboard shows (shared with the administrators' projections).</summary>
+    internal DashboardFeed Feed => _feed;
 
     public bool IsReady => _hub.Current.IsReady;
 
@@ -54,26 +65,18 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     public Template? Find(TemplateRef template) => _hub.Current.Templates.GetValueOrDefault(template)?.Template;
 
-    public UserDashboard GetDashboard(string userId) => Project(_hub.Current, userId);
+    public UserDashboard GetDashboard(string userId) => _feed.Get(userId);
 
-    public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userId);
-        var (snapshot, signals, unsubscribe) = _hub.Subscribe();
-        var first = Project(snapshot, userId);
-        var stop = new CancellationTokenSource();
-        return Task.FromResult(new DashboardSubscription(first, Changes(first, signals, userId, stop.Token), () =>
-        {
-            unsubscribe();
-            stop.Cancel();
-            stop.Dispose();
-            return ValueTask.CompletedTask;
-        }));
-    }
+    public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
+        _feed.SubscribeAsync(userId, cancellationToken);
+
+    /// <summary>Checks that OKG created the ids this process recorded (<see cref="IdVerification.VerifyAsync"/>).</summary>
+    public Task<int> VerifyIdsAsync(TemplateRef template, CancellationToken cancellationToken) =>
+        Verification.VerifyAsync(template, cancellationToken);
 
     public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
     {
-        if (Precheck(userId, template, out var current) is { } refused)
+        if (Precheck(userId, template, out var current, starts: true) is { } refused)
         {
             return refused;
         }
@@ -93,6 +96,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
                 return new TemplatePlan(null, OperationResult.Ok(new InstanceRef(template, owned)));
             }
 
+            if (basis.Deletion is not null)
+            {
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.TemplateNotInstallable));
+            }
+
             var (id, write) = LifecyclePlanner.Install(basis, _hub.Current.GameServerIds(template), userId);
             created = new InstanceRef(template, id);
             return new TemplatePlan(write, OperationResult.Ok(created));
@@ -102,7 +110,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         {
             _pending.Start(created!, userId, PendingOperation.Install);
             LogInstalled(userId, created!);
-            await MirrorRecordAsync(userId, created!, cancellationToken).ConfigureAwait(false);
+            await _loggedMirror.RecordAsync(userId, created!, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -121,12 +129,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private async Task<OperationResult> ChangeReservationAsync(string userId, InstanceRef instance, PendingOperation operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (Precheck(userId, instance.Template, out _) is { } refused)
+        var pause = operation == PendingOperation.Pause;
+        if (Precheck(userId, instance.Template, out _, starts: !pause) is { } refused)
         {
             return refused;
         }
 
-        var pause = operation == PendingOperation.Pause;
         var wrote = false;
         var result = await UpdateAsync(instance.Template, basis =>
         {
@@ -138,6 +146,11 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             if (basis.Reserved.Contains(instance.Id) == pause)
             {
                 return new TemplatePlan(null, OperationResult.Ok(instance));
+            }
+
+            if (!pause && basis.Deletion is not null)
+            {
+                return new TemplatePlan(null, OperationResult.Fail(OperationError.TemplateNotInstallable, instance));
             }
 
             wrote = true;
@@ -164,7 +177,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
                 LogRecovered(userId, instance);
             }
 
-            await MirrorRecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
+            await _loggedMirror.RecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -268,82 +281,9 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
         _pending.Start(instance, userId, PendingOperation.Uninstalled);
         LogUninstalled(userId, instance, gone);
-        try
-        {
-            await _mirror.ForgetAsync(userId, instance.Template, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogMirrorFailed(ex, userId, instance);
-        }
-
+        await _loggedMirror.ForgetAsync(userId, instance, cancellationToken).ConfigureAwait(false);
         return result;
     }
-
-    /// <summary>
-    /// Checks that OKG created the recorded ids; where it created others (older OKG, another writer), moves the owner
-    /// to the id that exists and logs it. Returns the number of corrections.
-    /// </summary>
-    public async Task<int> VerifyIdsAsync(TemplateRef template, CancellationToken cancellationToken)
-    {
-        var corrections = ImmutableArray<(int Recorded, int Actual)>.Empty;
-        TemplateState? basisUsed = null;
-        var result = await UpdateAsync(template, basis =>
-        {
-            basisUsed = basis;
-            corrections = OwnCorrections(basis);
-            return corrections.IsEmpty
-                ? new TemplatePlan(null, OperationResult.Ok(new InstanceRef(template, 0)))
-                : new TemplatePlan(LifecyclePlanner.Correct(basis, corrections), OperationResult.Ok(new InstanceRef(template, 0)));
-        }, cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded || corrections.IsEmpty)
-        {
-            return 0;
-        }
-
-        foreach (var (recorded, actual) in corrections)
-        {
-            var owner = basisUsed!.Owners[recorded];
-            LogIdCorrected(template, recorded, actual, owner);
-            _pending.Clear(new InstanceRef(template, recorded));
-            await MirrorRecordAsync(owner, new InstanceRef(template, actual), cancellationToken).ConfigureAwait(false);
-        }
-
-        return corrections.Length;
-    }
-
-    /// <summary>Runs <see cref="VerifyIdsAsync"/> whenever the snapshot shows a template whose record needs correcting.</summary>
-    public async Task RunIdVerificationAsync(CancellationToken cancellationToken)
-    {
-        var (_, signals, unsubscribe) = _hub.Subscribe();
-        try
-        {
-            while (await signals.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                signals.TryRead(out _);
-                var snapshot = _hub.Current;
-                foreach (var state in snapshot.Templates.Values)
-                {
-                    if (!OwnCorrections(state).IsEmpty)
-                    {
-                        await VerifyIdsAsync(state.Ref, cancellationToken).ConfigureAwait(false);
-                    }
-                }
-            }
-        }
-        finally
-        {
-            unsubscribe();
-        }
-    }
-
-    /// <summary>
-    /// Corrections only for ids this process has just installed or recovered: a record without an instance that it did
-    /// not create (one carried over from elsewhere) is never moved onto an instance nobody owns.
-    /// </summary>
-    private ImmutableArray<(int Recorded, int Actual)> OwnCorrections(TemplateState state) =>
-        [.. LifecyclePlanner.Corrections(state, _hub.Current.GameServerIds(state.Ref))
-            .Where(c => _pending.Get(new InstanceRef(state.Ref, c.Recorded))?.Operation is PendingOperation.Install or PendingOperation.Recover)];
 
     private OperationResult FailUninstall(string userId, InstanceRef instance, OperationResult result)
     {
@@ -360,7 +300,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         return result;
     }
 
-    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state)
+    /// <summary>
+    /// What refuses an operation before any write, for users and administrators alike: an unknown user, a cache not yet
+    /// filled, an unknown or non-installable template, and (for operations that <paramref name="starts"/> an instance:
+    /// install, recover) a template being deleted.
+    /// </summary>
+    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state, bool starts = false)
     {
         ArgumentNullException.ThrowIfNull(template);
         state = null;
@@ -381,7 +326,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             return OperationResult.Fail(OperationError.TemplateNotFound);
         }
 
-        return state.Template.IsInstallable ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
+        return state.Template.IsInstallable && !(starts && state.Deletion is not null) ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
     }
 
     private static OperationResult? Owner(TemplateState basis, string userId, InstanceRef instance)
@@ -403,67 +348,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     internal Task<OperationResult> UpdateAsync(TemplateRef template, Func<TemplateState, TemplatePlan> plan, CancellationToken cancellationToken, Action<TemplateState>? written = null) =>
         _writer.UpdateAsync(template, plan, cancellationToken, written);
 
-    private UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
-        DashboardProjector.Project(snapshot, _pending.Of(userId), userId, _time.GetUtcNow(), _options.ForceHttps, _options.SlowStartAfter, _activity is null ? null : _activity.LastActivity);
-
-    private async IAsyncEnumerable<UserDashboard> Changes(
-        UserDashboard first,
-        System.Threading.Channels.ChannelReader<bool> signals,
-        string userId,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var last = first;
-        while (true)
-        {
-            try
-            {
-                // wake on a change, or after RefreshInterval so that time-dependent diagnostics (slow start) appear
-                using var tick = new CancellationTokenSource(_options.RefreshInterval, _time);
-                using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, tick.Token);
-                try
-                {
-                    if (!await signals.WaitToReadAsync(wait.Token).ConfigureAwait(false))
-                    {
-                        yield break;
-                    }
-                }
-                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // refresh tick
-                }
-
-                if (_options.CoalesceWindow > TimeSpan.Zero)
-                {
-                    await Task.Delay(_options.CoalesceWindow, _time, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                yield break;
-            }
-
-            signals.TryRead(out _);
-            var next = Project(_hub.Current, userId);
-            if (!next.SameAs(last))
-            {
-                last = next;
-                yield return next;
-            }
-        }
-    }
-
-    private async Task MirrorRecordAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await _mirror.RecordAsync(userId, instance, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            LogMirrorFailed(ex, userId, instance);
-        }
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} installed {Instance}")]
     private partial void LogInstalled(string userId, InstanceRef instance);
 
@@ -481,11 +365,4 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Operation {Operation} on {Instance} failed")]
     private partial void LogOperationFailed(Exception exception, string operation, InstanceRef instance);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "OKG created id {Actual} instead of {Recorded} in {Template}; the record of user {UserId} was corrected")]
-    private partial void LogIdCorrected(TemplateRef template, int recorded, int actual, string userId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not update the Logto mirror of user {UserId} for {Instance}")]
-    private partial void LogMirrorFailed(Exception exception, string userId, InstanceRef instance);
-
 }

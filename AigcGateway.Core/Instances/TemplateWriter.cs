@@ -8,9 +8,11 @@ using Microsoft.Extensions.Logging;
 namespace AigcGateway.Core.Instances;
 
 /// <summary>
-/// The one way the gateway changes a GameServerSet's replicas, reserve list and ownership record: one update carrying
-/// the resourceVersion it was computed from, queued per template within the process, and on 409 re-read, recomputed
-/// and retried (bounded, with jitter). Retried conflicts leave a trace (<see cref="ConflictTrace"/>).
+/// The one way the gateway changes a GameServerSet's replicas, reserve list, ownership record and its own annotations
+/// (the lifecycle, adoption, id correction and release, the deletion mark, catalog-entry edits): each change a pure
+/// function from the current state (<see cref="TemplatePlan"/>), applied as one update carrying the resourceVersion it
+/// was computed from, queued per template within the process, and on 409 re-read, recomputed and retried (bounded,
+/// with jitter). Retried conflicts leave a trace (<see cref="ConflictTrace"/>).
 /// </summary>
 internal sealed partial class TemplateWriter(SnapshotHub hub, ITemplateStore store, LifecycleOptions options, TimeProvider time, ILogger logger)
 {
@@ -40,19 +42,25 @@ internal sealed partial class TemplateWriter(SnapshotHub hub, ITemplateStore sto
                 try
                 {
                     basis ??= await store.ReadAsync(template, cancellationToken).ConfigureAwait(false);
-                    if (basis is null || basis.OwnershipUnreadable)
+                    if (basis is null)
                     {
-                        // a write would replace a record nobody can read: fail closed until an administrator repairs it
-                        return OperationResult.Fail(basis is null ? OperationError.TemplateNotFound : OperationError.TemplateNotInstallable);
+                        return OperationResult.Fail(OperationError.TemplateNotFound);
                     }
 
-                    var (write, result) = plan(basis);
-                    if (write is null)
+                    var (change, result) = plan(basis);
+                    if (change is null)
                     {
                         return result;
                     }
 
-                    if (LifecycleInvariant.Check(basis, write, OkgSettlement.Present(hub.Current, template)) is { } violation)
+                    if (change.Write is not null && basis.OwnershipUnreadable)
+                    {
+                        // a write would replace a record nobody can read: fail closed until an administrator repairs it
+                        return OperationResult.Fail(OperationError.TemplateNotInstallable);
+                    }
+
+                    if (change.Write is { } write
+                        && LifecycleInvariant.Check(basis, write, OkgSettlement.Present(hub.Current, template)) is { } violation)
                     {
                         if (rechecked)
                         {
@@ -63,7 +71,7 @@ internal sealed partial class TemplateWriter(SnapshotHub hub, ITemplateStore sto
                         continue;
                     }
 
-                    queue.LastWritten = await store.WriteAsync(basis, write, cancellationToken).ConfigureAwait(false);
+                    queue.LastWritten = await store.WriteAsync(basis, change, cancellationToken).ConfigureAwait(false);
                     written?.Invoke(queue.LastWritten);
                     return result;
                 }

@@ -56,19 +56,38 @@ internal static class GameServerSetMapper
             ResourceVersion = gss.Metadata.ResourceVersion ?? string.Empty,
             ReserveFormat = rawIds.Any(e => e.ValueKind == JsonValueKind.String) ? ReserveIdFormat.Ranges : ReserveIdFormat.Plain,
             MirrorMarks = Users.MirrorMarkAnnotations.Read(annotations),
+            CatalogDisplay = CatalogDisplay.Read(key => Annotation(annotations, key)),
+            Deletion = TemplateAnnotations.ParseDeletion(Annotation(annotations, TemplateAnnotations.Deletion)),
             Source = gss,
         };
     }
 
-    /// <summary>A copy of <paramref name="original"/> (unknown fields kept) with the write applied; resourceVersion unchanged.</summary>
-    public static GameServerSet ApplyWrite(GameServerSet original, TemplateWrite write)
+    /// <summary>A copy of <paramref name="original"/> (unknown fields kept) with the change applied; resourceVersion unchanged.</summary>
+    public static GameServerSet ApplyWrite(GameServerSet original, TemplateChange change)
     {
         ArgumentNullException.ThrowIfNull(original);
-        ArgumentNullException.ThrowIfNull(write);
+        ArgumentNullException.ThrowIfNull(change);
         var copy = KubernetesJson.Deserialize<GameServerSet>(KubernetesJson.Serialize(original));
+        copy.Metadata.Annotations ??= new Dictionary<string, string>();
+        foreach (var (key, value) in change.Annotations)
+        {
+            if (value is null)
+            {
+                copy.Metadata.Annotations.Remove(key);
+            }
+            else
+            {
+                copy.Metadata.Annotations[key] = value;
+            }
+        }
+
+        if (change.Write is not { } write)
+        {
+            return copy;
+        }
+
         copy.Spec.Replicas = write.Replicas;
         copy.Spec.ReserveGameServerIds = [.. write.Reserved.ToItems(write.ReserveFormat).Select(ToJson)];
-        copy.Metadata.Annotations ??= new Dictionary<string, string>();
         if (write.Owners.IsEmpty)
         {
             copy.Metadata.Annotations.Remove(TemplateAnnotations.Owners);

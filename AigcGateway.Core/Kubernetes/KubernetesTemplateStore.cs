@@ -13,7 +13,7 @@ internal sealed class KubernetesTemplateStore(IKubernetesApi api, ConformanceRul
         return gss is null ? null : GameServerSetMapper.ToState(gss, conformance);
     }
 
-    public async Task<TemplateState> WriteAsync(TemplateState basis, TemplateWrite write, CancellationToken cancellationToken)
+    public async Task<TemplateState> WriteAsync(TemplateState basis, TemplateChange change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(basis);
         if (basis.Source is not GameServerSet source)
@@ -26,7 +26,7 @@ internal sealed class KubernetesTemplateStore(IKubernetesApi api, ConformanceRul
             }
         }
 
-        var updated = GameServerSetMapper.ApplyWrite(source, write);
+        var updated = GameServerSetMapper.ApplyWrite(source, change);
         updated.Metadata.ResourceVersion = basis.ResourceVersion;
         var written = await api.ReplaceGameServerSetAsync(updated, cancellationToken).ConfigureAwait(false);
         return GameServerSetMapper.ToState(written, conformance);

@@ -22,6 +22,15 @@ public sealed record TemplateState
     /// <summary>Users whose Logto entry for this template may be out of date (durable mirror marks): user id -> since.</summary>
     public ImmutableDictionary<string, string> MirrorMarks { get; init; } = ImmutableDictionary<string, string>.Empty;
 
+    /// <summary>The catalog entry as the annotations hold it (<see cref="Template"/> has it cleaned for display).</summary>
+    public CatalogDisplay CatalogDisplay { get; init; } = CatalogDisplay.None;
+
+    /// <summary>
+    /// Set while an administrator deletes the template (<see cref="TemplateAnnotations.Deletion"/>): its volume choice.
+    /// The lifecycle installs and recovers nothing meanwhile, for users and administrators alike.
+    /// </summary>
+    public Administration.TemplateDeletionMode? Deletion { get; init; }
+
     /// <summary>The form the reserve list was found in; writes keep it.</summary>
     public ReserveIdFormat ReserveFormat { get; init; } = ReserveIdFormat.Plain;
 

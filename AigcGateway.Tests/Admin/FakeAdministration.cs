@@ -123,6 +123,15 @@ internal sealed class FakeAdministration : IAdministration
         return Task.FromResult(UpdateResults.TryDequeue(out var next) ? next : WriteResult);
     }
 
+    public CatalogDisplay? LastDisplay { get; private set; }
+
+    public Task<TemplateWriteResult> UpdateCatalogDisplayAsync(string actor, TemplateEditBasis basis, CatalogDisplay display, CancellationToken cancellationToken)
+    {
+        LastDisplay = display;
+        Record($"catalog {actor} {basis.Template} @{basis.ResourceVersion}");
+        return Task.FromResult(UpdateResults.TryDequeue(out var next) ? next : WriteResult);
+    }
+
     public TemplateImpact ImpactOf(TemplateRef template) =>
         new(template, ImmutableSortedDictionary.CreateRange(Instances.Where(i => i.Ref.Template == template).Select(i => KeyValuePair.Create(i.Ref.Id, i.Owner))), ["user-data-" + template.Name + "-0"]);
 

@@ -1,5 +1,4 @@
 using AigcGateway.Core.Administration;
-using AigcGateway.Core.Templates;
 using AigcGateway.Web.Components.Admin;
 using Bunit;
 
@@ -96,7 +95,7 @@ public sealed class TemplateEditTests : AdminContext
     }
 
     [Fact]
-    public void The_catalog_entry_form_changes_only_the_display_annotations()
+    public void The_catalog_entry_form_saves_the_entry_alone_based_on_the_loaded_version()
     {
         var page = Open();
         page.WaitForElement("[data-loaded='true']");
@@ -105,9 +104,10 @@ public sealed class TemplateEditTests : AdminContext
         page.Find("input[data-field='edit-DisplayName']").Change("Stable Diffusion 1.5");
         page.Find("[data-action='save-display']").Click();
 
-        page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @41"));
-        Admin.LastManifest!["metadata"]!["annotations"]![TemplateAnnotations.DisplayName]!.GetValue<string>().ShouldBe("Stable Diffusion 1.5");
-        System.Text.Json.Nodes.JsonNode.DeepEquals(Admin.LastManifest["spec"], Admin.Basis!.Manifest["spec"]).ShouldBeTrue();
+        page.WaitForAssertion(() => Admin.Calls.ShouldContain("catalog Ada (admin-1) aigc/sd-webui @41"));
+        Admin.LastDisplay!.DisplayName.ShouldBe("Stable Diffusion 1.5");
+        Admin.Calls.ShouldNotContain(c => c.StartsWith("update", StringComparison.Ordinal));
+        page.WaitForElement("[data-edit='saved']");
     }
 
     [Theory]
@@ -124,41 +124,29 @@ public sealed class TemplateEditTests : AdminContext
         page.Find("[data-action='save-display']").Click();
 
         page.WaitForAssertion(() => page.Find("[data-edit='error']").TextContent.ShouldContain(message));
-        Admin.Calls.ShouldNotContain(c => c.StartsWith("update", StringComparison.Ordinal));
+        Admin.Calls.ShouldNotContain(c => c.StartsWith("update", StringComparison.Ordinal) || c.StartsWith("catalog", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void A_catalog_entry_edit_is_applied_to_the_current_version_when_only_the_lifecycle_changed_the_template()
+    public void A_catalog_entry_someone_else_changed_meanwhile_is_reported_and_reloading_shows_theirs()
     {
         var page = Open();
         page.WaitForElement("[data-loaded='true']");
-        ManifestYaml.TryRead(Original.Replace("replicas: 2", "replicas: 3", StringComparison.Ordinal), out var installed, out _).ShouldBeTrue();
-        Admin.Reads.Enqueue(new TemplateEditBasis(Sd, installed!, "42"));
-        Admin.UpdateResults.Enqueue(TemplateWriteResult.Fail(TemplateWriteError.Conflict));
-
-        page.Find("input[data-field='edit-DisplayName']").Change("SD 1.5");
-        page.Find("[data-action='save-display']").Click();
-
-        page.WaitForAssertion(() => Admin.Calls.ShouldContain("update Ada (admin-1) aigc/sd-webui @42"));
-        Admin.LastManifest!["spec"]!["replicas"]!.GetValue<long>().ShouldBe(3);
-        page.WaitForElement("[data-edit='saved']");
-        page.FindAll("[data-edit='conflict']").ShouldBeEmpty();
-    }
-
-    [Fact]
-    public void A_catalog_entry_someone_else_changed_meanwhile_is_not_overwritten()
-    {
-        var page = Open();
-        page.WaitForElement("[data-loaded='true']");
-        ManifestYaml.TryRead(Original.Replace("display-name: Stable Diffusion", "display-name: Renamed by Bo", StringComparison.Ordinal), out var renamed, out _).ShouldBeTrue();
-        Admin.Reads.Enqueue(new TemplateEditBasis(Sd, renamed!, "42"));
         Admin.UpdateResults.Enqueue(TemplateWriteResult.Fail(TemplateWriteError.Conflict));
 
         page.Find("input[data-field='edit-DisplayName']").Change("SD 1.5");
         page.Find("[data-action='save-display']").Click();
 
         page.WaitForElement("[data-edit='conflict']");
-        Admin.Calls.Count(c => c.StartsWith("update", StringComparison.Ordinal)).ShouldBe(1);
+        page.FindAll("[data-edit='saved']").ShouldBeEmpty();
+        ManifestYaml.TryRead(Original.Replace("display-name: Stable Diffusion", "display-name: Renamed by Bo", StringComparison.Ordinal), out var renamed, out _).ShouldBeTrue();
+        Admin.Basis = new TemplateEditBasis(Sd, renamed!, "42");
+
+        page.Find("[data-action='reload']").Click();
+
+        page.WaitForAssertion(() => page.Find("input[data-field='edit-DisplayName']").GetAttribute("value").ShouldBe("Renamed by Bo"));
+        page.FindAll("[data-edit='conflict']").ShouldBeEmpty();
+        Admin.Calls.Count(c => c.StartsWith("catalog", StringComparison.Ordinal)).ShouldBe(1);
     }
 
     [Fact]

@@ -136,6 +136,7 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         Hub.Current.Templates[template].Reserved.Contains(instance.Id).ShouldBeTrue();
         var services = _factory.Services.GetRequiredService<IInstanceService>();
         (await services.RecoverAsync(Alice, instance, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+        (await Admin.RecoverAsync(Actor, instance, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
 
         var resumed = await Admin.DeleteTemplateAsync(Actor, template, TemplateDeletionMode.KeepVolumes, null, Ct);
 
@@ -182,6 +183,43 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         await WaitAsync(s => s.Templates[template].Template.DisplayName == "Renamed");
         await _factory.Kubernetes.WaitForIdleAsync(Ct);
         Hub.Current.GameServer(instance)!.Uid.ShouldBe(uid);
+    }
+
+    [Fact]
+    public async Task A_catalog_entry_edit_applies_to_the_current_version_when_only_the_lifecycle_changed_the_template()
+    {
+        var template = new TemplateRef("aigc", "admin-entry");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var basis = (await Admin.ReadTemplateAsync(template, Ct))!;
+        await InstallForAliceAsync(template);
+
+        var result = await Admin.UpdateCatalogDisplayAsync(Actor, basis, new CatalogDisplay(" Renamed ", "", "/icons/sd.svg"), Ct);
+
+        result.Succeeded.ShouldBeTrue(result.Detail);
+        await WaitAsync(s => s.Templates[template].Template.DisplayName == "Renamed");
+        var state = Hub.Current.Templates[template];
+        state.CatalogDisplay.ShouldBe(new CatalogDisplay("Renamed", null, "/icons/sd.svg"));
+        state.Owners.Values.ShouldContain(Alice);
+        Admin.RecentAudit(template).ShouldContain(e => e.Action == "edited template" && e.Succeeded);
+    }
+
+    [Fact]
+    public async Task A_catalog_entry_someone_else_changed_since_it_was_loaded_is_not_overwritten()
+    {
+        var template = new TemplateRef("aigc", "admin-entry-race");
+        (await Admin.CreateTemplateAsync(Actor, Manifest(template.Name), Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates.ContainsKey(template));
+        var basis = (await Admin.ReadTemplateAsync(template, Ct))!;
+        var renamed = (JsonObject)basis.Manifest.DeepClone();
+        renamed["metadata"]!["annotations"]![TemplateAnnotations.DisplayName] = "Renamed by Bo";
+        (await Admin.UpdateTemplateAsync("Bo", basis, renamed, Ct)).Succeeded.ShouldBeTrue();
+        await WaitAsync(s => s.Templates[template].Template.DisplayName == "Renamed by Bo");
+
+        var result = await Admin.UpdateCatalogDisplayAsync(Actor, basis, new CatalogDisplay("Mine", null, null), Ct);
+
+        result.Error.ShouldBe(TemplateWriteError.Conflict);
+        Hub.Current.Templates[template].Template.DisplayName.ShouldBe("Renamed by Bo");
     }
 
     [Fact]

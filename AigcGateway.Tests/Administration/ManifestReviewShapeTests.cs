@@ -28,7 +28,8 @@ public sealed class ManifestReviewShapeTests
         var options = new AdministrationOptions();
         var audit = new AuditTrail(store, _hub, options, TimeProvider.System, NullLogger<AuditTrail>.Instance);
         var rules = new TemplateRules(["aigc"], ".aigc.test", new Uri("https://dashboard.aigc.test"), ImmutableDictionary<string, string>.Empty);
-        _admin = new AdministrationService(instances, _hub, store, cluster, null, () => rules, options, audit, TimeProvider.System, NullLogger<AdministrationService>.Instance);
+        _admin = new AdministrationService(instances, _hub, store, cluster, null, () => rules, options, audit,
+            new TemplateWriter(_hub, cluster, new LifecycleOptions(), TimeProvider.System, NullLogger<TemplateWriter>.Instance), TimeProvider.System, NullLogger<AdministrationService>.Instance);
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

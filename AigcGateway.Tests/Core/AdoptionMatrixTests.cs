@@ -21,7 +21,7 @@ public sealed class AdoptionMatrixTests
     {
         _cluster = new FakeCluster(_hub) { ReserveImplicitIds = true };
         _service = new InstanceService(_hub, _cluster, _mirror, new LifecycleOptions(), TimeProvider.System, NullLogger<InstanceService>.Instance);
-        _records = new InstanceRecords(_service, _hub, _mirror, NullLogger<InstanceRecords>.Instance);
+        _records = new InstanceRecords(_service.Writer, _hub, _mirror, NullLogger<InstanceRecords>.Instance);
     }
 
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -73,7 +73,7 @@ public sealed class CrossUserPropertyTests
             CoalesceWindow = TimeSpan.Zero,
             UninstallPodWait = TimeSpan.FromMilliseconds(200),
         }, TimeProvider.System, NullLogger<InstanceService>.Instance);
-        var records = new InstanceRecords(service, hub, mirror, NullLogger<InstanceRecords>.Instance);
+        var records = new InstanceRecords(service.Writer, hub, mirror, NullLogger<InstanceRecords>.Instance);
         var reconciler = new UserMirrorReconciler(logto, new OwnershipSource(hub), records, queue, TimeProvider.System,
             NullLogger<UserMirrorReconciler>.Instance);
 

@@ -110,7 +110,10 @@ internal sealed class FakeCluster : ITemplateStore, IMirrorMarks
         }
     }
 
-    public Task<TemplateState> WriteAsync(TemplateState basis, TemplateWrite write, CancellationToken cancellationToken)
+    /// <summary>Annotations written through <see cref="WriteAsync"/> other than the ones the state carries (the deletion mark).</summary>
+    public ImmutableSortedDictionary<string, string> Annotations { get; private set; } = ImmutableSortedDictionary<string, string>.Empty;
+
+    public Task<TemplateState> WriteAsync(TemplateState basis, TemplateChange change, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
@@ -132,7 +135,15 @@ internal sealed class FakeCluster : ITemplateStore, IMirrorMarks
                 throw new ClusterConflictException($"stale resourceVersion {basis.ResourceVersion}, current {_state.ResourceVersion}");
             }
 
-            Bump(_state with { Replicas = write.Replicas, Reserved = write.Reserved, Owners = write.Owners, ReserveFormat = write.ReserveFormat });
+            foreach (var (key, value) in change.Annotations)
+            {
+                Annotations = value is null ? Annotations.Remove(key) : Annotations.SetItem(key, value);
+            }
+
+            var changed = _state with { Deletion = TemplateAnnotations.ParseDeletion(Annotations.GetValueOrDefault(TemplateAnnotations.Deletion)) };
+            Bump(change.Write is not { } write
+                ? changed
+                : changed with { Replicas = write.Replicas, Reserved = write.Reserved, Owners = write.Owners, ReserveFormat = write.ReserveFormat });
             if (RunController)
             {
                 Reconcile();

@@ -216,6 +216,30 @@ public sealed class GameServerSetMapperTests
     }
 
     [Fact]
+    public void An_annotation_change_sets_and_removes_annotations_and_leaves_the_desired_state_and_the_record_alone()
+    {
+        var original = Fixture();
+        original.Metadata.Annotations[TemplateAnnotations.Owners] = "not a record";
+        original.Metadata.Annotations[TemplateAnnotations.Icon] = "/icons/old.svg";
+        var change = new TemplateChange().MarkDeletion(AigcGateway.Core.Administration.TemplateDeletionMode.DeleteVolumes).Annotate(TemplateAnnotations.Icon, null);
+
+        var updated = GameServerSetMapper.ApplyWrite(original, change);
+
+        var json = JsonNodeOf(updated);
+        json["spec"]!.ToJsonString().ShouldBe(JsonNodeOf(original)["spec"]!.ToJsonString());
+        json["metadata"]!["annotations"]![TemplateAnnotations.Owners]!.GetValue<string>().ShouldBe("not a record");
+        json["metadata"]!["annotations"]!.AsObject().ContainsKey(TemplateAnnotations.Icon).ShouldBeFalse();
+        GameServerSetMapper.ToState(updated, ConformanceRules.Unknown).Deletion.ShouldBe(AigcGateway.Core.Administration.TemplateDeletionMode.DeleteVolumes);
+        GameServerSetMapper.ToState(original, ConformanceRules.Unknown).Deletion.ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_ownership_record_is_never_an_annotation_change()
+    {
+        Should.Throw<ArgumentException>(() => new TemplateChange().Annotate(TemplateAnnotations.Owners, "{}"));
+    }
+
+    [Fact]
     public void The_plain_form_is_written_as_ints()
     {
         var write = new TemplateWrite(1, ReserveIdSet.Of(3, 4), OwnershipRecord.Empty, ReserveIdFormat.Plain);

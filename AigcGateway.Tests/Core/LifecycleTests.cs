@@ -47,6 +47,22 @@ public sealed class LifecycleTests
     }
 
     [Fact]
+    public async Task While_the_template_is_being_deleted_nobody_installs_or_recovers_an_instance_not_even_an_administrator()
+    {
+        var bobs = (await _service.InstallAsync("bob", _cluster.Ref, Ct)).Instance!;
+        (await _service.PauseAsync("bob", bobs, Ct)).Succeeded.ShouldBeTrue();
+        _cluster.Set(s => s with { Deletion = AigcGateway.Core.Administration.TemplateDeletionMode.KeepVolumes });
+        var writes = _cluster.Writes;
+
+        (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+        (await _service.RecoverAsync("bob", bobs, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+        (await _service.AdminRecoverAsync(bobs, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
+
+        _cluster.Writes.ShouldBe(writes);
+        _cluster.State.Reserved.Contains(bobs.Id).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task Rendering_dashboards_makes_no_cluster_call()
     {
         await _service.InstallAsync("alice", _cluster.Ref, Ct);

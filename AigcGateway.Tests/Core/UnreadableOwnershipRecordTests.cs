@@ -36,7 +36,7 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
         _service = new InstanceService(_hub, _cluster, new FakeMirror(), new LifecycleOptions(), TimeProvider.System, NullLogger<InstanceService>.Instance);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         _queue = new MirrorWriteQueue(time);
-        _records = new InstanceRecords(_service, _hub, new FakeMirror(), NullLogger<InstanceRecords>.Instance);
+        _records = new InstanceRecords(_service.Writer, _hub, new FakeMirror(), NullLogger<InstanceRecords>.Instance);
         _reconciler = new UserMirrorReconciler(_logto, new OwnershipSource(_hub), _records, _queue, time, NullLogger<UserMirrorReconciler>.Instance);
         _logto.With("alice", new JsonObject { [Key] = Entry(2) });
     }

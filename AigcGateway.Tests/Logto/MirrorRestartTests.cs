@@ -56,7 +56,7 @@ public sealed class MirrorRestartTests : IDisposable
         // the gateway restarts (the queue is gone) and Logto is back
         _logto.FailWith = null;
         var reconciler = new UserMirrorReconciler(_logto, new OwnershipSource(_hub),
-            new InstanceRecords(_service, _hub, new NullUserInstanceMirror(), NullLogger<InstanceRecords>.Instance),
+            new InstanceRecords(_service.Writer, _hub, new NullUserInstanceMirror(), NullLogger<InstanceRecords>.Instance),
             _queueAfterRestart, TimeProvider.System, NullLogger<UserMirrorReconciler>.Instance, _cluster);
         var adoption = await reconciler.AdoptAsync(Ct);
         await reconciler.ResyncMarkedAsync(Ct);
