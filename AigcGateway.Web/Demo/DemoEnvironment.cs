@@ -1,5 +1,5 @@
-using AigcGateway.Web.Demo.Kubernetes;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Kubernetes;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
