@@ -6,10 +6,12 @@ WORKDIR /src
 # Restore first, from the project files only, so the package layer is cached across source changes.
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
 COPY AigcGateway.Core/AigcGateway.Core.csproj AigcGateway.Core/
+COPY AigcGateway.Emulators/AigcGateway.Emulators.csproj AigcGateway.Emulators/
 COPY AigcGateway.Web/AigcGateway.Web.csproj AigcGateway.Web/
 RUN dotnet restore AigcGateway.Web/AigcGateway.Web.csproj
 
 COPY AigcGateway.Core/ AigcGateway.Core/
+COPY AigcGateway.Emulators/ AigcGateway.Emulators/
 COPY AigcGateway.Web/ AigcGateway.Web/
 RUN dotnet publish AigcGateway.Web/AigcGateway.Web.csproj -c Release -o /app --no-restore -p:UseAppHost=false
 

@@ -4,18 +4,18 @@ using AigcGateway.Web.Demo;
 using AigcGateway.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-var demoMode = GatewayConfiguration.IsDemoMode(builder);
-builder.AddGatewayConfiguration(demoMode);
+
+// Demo mode (Development without a Logto endpoint): emulators on loopback ports stand in for Logto and Kubernetes.
+// Decided before anything is registered; the emulators start first and their settings enter the configuration like
+// any other source, so the gateway is wired exactly as in production.
+await using var demo = GatewayConfiguration.IsDemoMode(builder) ? await DemoEnvironment.StartAsync(builder) : null;
+builder.AddGatewayConfiguration(new GatewayMode(IsDemo: demo is not null) { DemoDashboardUrl = demo?.DashboardUrl });
 builder.AddGatewayAuthentication();
 builder.AddGatewayCluster();
 builder.AddGatewayAdministration();
 builder.AddGatewayWeb();
 
 var app = builder.Build();
-
-// Demo mode (Development without a Logto endpoint): emulators on loopback ports stand in for Logto and Kubernetes.
-// They start once the gateway's host is built; options are read when first used, so their settings still apply.
-await using var demo = demoMode ? await DemoEnvironment.StartAsync(app) : null;
 
 // Bad settings: every problem at once, readably, and exit code 1 (not an unhandled exception).
 if (ConfigurationProblems.Of(app.Services) is { Count: > 0 } problems)
@@ -24,10 +24,7 @@ if (ConfigurationProblems.Of(app.Services) is { Count: > 0 } problems)
 }
 
 app.UseGatewayWeb();
-if (demo is not null)
-{
-    app.MapDemoInstances();
-}
+demo?.Map(app);
 
 try
 {

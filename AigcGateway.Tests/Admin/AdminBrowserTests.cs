@@ -1,6 +1,6 @@
 using AigcGateway.Core.Administration;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Admin;

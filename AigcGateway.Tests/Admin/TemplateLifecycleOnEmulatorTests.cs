@@ -4,7 +4,7 @@ using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 

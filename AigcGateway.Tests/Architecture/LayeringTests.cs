@@ -3,7 +3,10 @@ using AigcGateway.Core.Instances;
 
 namespace AigcGateway.Tests.Architecture;
 
-/// <summary>The rules of the house: only the Kubernetes adapter knows KubernetesClient's types; Core knows no ASP.NET.</summary>
+/// <summary>
+/// The rules of the house: only the Kubernetes adapter knows KubernetesClient's types; Core knows no ASP.NET; the
+/// emulators serve demo mode only (Core never refers to them, Web only from <c>AigcGateway.Web.Demo</c>).
+/// </summary>
 public sealed class LayeringTests
 {
     private const BindingFlags All = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
@@ -84,5 +87,60 @@ public sealed class LayeringTests
 
         references.ShouldNotContain(name => name.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         references.ShouldNotContain(name => name.StartsWith("MudBlazor", StringComparison.Ordinal));
+    }
+
+    private const string EmulatorsNamespace = "AigcGateway.Emulators";
+    private const string DemoNamespace = "AigcGateway.Web.Demo";
+
+    private static bool IsEmulatorType(Type type) => type.Namespace?.StartsWith(EmulatorsNamespace, StringComparison.Ordinal) == true;
+
+    private static bool IsIn(Type type, string ns) => type.Namespace == ns || type.Namespace?.StartsWith(ns + ".", StringComparison.Ordinal) == true;
+
+    private static bool IsNestedIn(Type type, Type outer)
+    {
+        for (var at = type.DeclaringType; at is not null; at = at.DeclaringType)
+        {
+            if (at == outer)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The types of <paramref name="assembly"/> outside <paramref name="allowed"/> whose code (signatures and IL, lambdas and state machines included) uses an emulator type.</summary>
+    private static List<string> EmulatorUsers(Assembly assembly, Func<Type, bool> allowed) =>
+        [.. assembly.GetTypes()
+            .Where(t => !t.IsNested && !allowed(t))
+            .Select(t => CodeReferences.PathTo(t, IsEmulatorType, follow: used => IsNestedIn(used, t)))
+            .OfType<IReadOnlyList<Type>>()
+            .Select(path => string.Join(" -> ", path.Select(p => p.FullName)))];
+
+    [Fact]
+    public void Only_the_demo_in_web_uses_the_emulators()
+    {
+        var web = typeof(Program).Assembly;
+
+        EmulatorUsers(web, t => IsIn(t, DemoNamespace))
+            .ShouldBeEmpty("the emulators serve demo mode: only AigcGateway.Web.Demo (the demo environment and its pages) may use them");
+    }
+
+    [Fact]
+    public void Core_does_not_know_the_emulators()
+    {
+        var core = typeof(IInstanceService).Assembly;
+
+        core.GetReferencedAssemblies().Select(a => a.Name).ShouldNotContain(EmulatorsNamespace);
+        EmulatorUsers(core, _ => false).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void The_emulator_check_finds_a_use_in_a_lambda()
+    {
+        // the demo faults page calls the emulator from its buttons' lambdas (a closure class nested in the page)
+        var paths = EmulatorUsers(typeof(Program).Assembly, t => !IsIn(t, DemoNamespace));
+
+        paths.ShouldContain(path => path.StartsWith(typeof(AigcGateway.Web.Demo.DemoFaults).FullName + " -> ", StringComparison.Ordinal) && path.Contains("<>c", StringComparison.Ordinal));
     }
 }

@@ -13,8 +13,8 @@ public sealed class TestCategoryTests
     private static readonly string[] SlowTypes =
     [
         "Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactory`1",
-        "AigcGateway.Web.Demo.Kubernetes.KubernetesEmulator",
-        "AigcGateway.Web.Demo.Logto.LogtoEmulator",
+        "AigcGateway.Emulators.Kubernetes.KubernetesEmulator",
+        "AigcGateway.Emulators.Logto.LogtoEmulator",
         "AigcGateway.Tests.Infrastructure.NginxIngress",
         "System.Diagnostics.Process",
     ];

@@ -80,7 +80,7 @@ public sealed class GatewayConfigurationTests : IDisposable
     {
         var (gateway, logto) = Bind(ValidSettings());
 
-        GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false)).ShouldBeEmpty();
+        ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -95,7 +95,7 @@ public sealed class GatewayConfigurationTests : IDisposable
         settings["Logto:CaBundlePath"] = "/nonexistent/ca.pem";
         var (gateway, logto) = Bind(settings);
 
-        var errors = GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false));
+        var errors = ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false));
 
         errors.Count.ShouldBe(6);
         foreach (var key in new[] { "Gateway:PublicUrl", "Gateway:CookieDomain", "Logto:Endpoint", "Logto:InternalEndpoint", "Logto:PostLogoutRedirectUri", "Logto:CaBundlePath" })
@@ -116,7 +116,7 @@ public sealed class GatewayConfigurationTests : IDisposable
         var (gateway, logto) = Bind(settings);
 
         gateway.HostBindingRequired.ShouldBe(required);
-        GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false)).ShouldBeEmpty();
+        ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false)).ShouldBeEmpty();
     }
 
     [Fact]
@@ -127,7 +127,7 @@ public sealed class GatewayConfigurationTests : IDisposable
         settings["Gateway:PublicUrl"] = "dashboard.example.test";
         var (gateway, logto) = Bind(settings);
 
-        var errors = GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false));
+        var errors = ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false));
 
         errors.Count.ShouldBe(2);
         errors.ShouldContain(e => e.StartsWith("Gateway:RequireHostBinding 'yes' must be true or false", StringComparison.Ordinal));
@@ -140,7 +140,7 @@ public sealed class GatewayConfigurationTests : IDisposable
         settings["Gateway:CookieDomain"] = ".other.test";
         var (gateway, logto) = Bind(settings);
 
-        GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false))
+        ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false))
             .ShouldHaveSingleItem().ShouldContain("dashboard.example.test");
     }
 
@@ -238,7 +238,7 @@ public sealed class GatewayConfigurationTests : IDisposable
         settings.Remove("Gateway:CookieDomain");
         var (gateway, logto) = Bind(settings);
 
-        GatewayConfiguration.Validate(gateway, logto, new GatewayMode(true)).ShouldBeEmpty();
+        ConfigurationValidation.Problems(gateway, logto, new GatewayMode(true)).ShouldBeEmpty();
     }
 
     [Fact]

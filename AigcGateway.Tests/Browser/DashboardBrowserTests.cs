@@ -1,5 +1,5 @@
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Browser;

@@ -2,7 +2,7 @@ using System.Net;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

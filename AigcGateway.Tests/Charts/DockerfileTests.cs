@@ -28,6 +28,34 @@ public sealed partial class DockerfileTests
         Dockerfile.ShouldContain("EXPOSE 8080");
     }
 
+    [Fact]
+    public void The_build_stage_copies_every_project_the_web_project_builds_from()
+    {
+        var projects = new List<string>();
+        var queue = new Queue<string>(["AigcGateway.Web/AigcGateway.Web.csproj"]);
+        while (queue.TryDequeue(out var project))
+        {
+            projects.Add(project);
+            var folder = Path.GetDirectoryName(project)!;
+            foreach (Match reference in ProjectReference().Matches(File.ReadAllText(Path.Combine(RepositoryRoot.Path, project))))
+            {
+                var path = Path.GetRelativePath(RepositoryRoot.Path, Path.GetFullPath(Path.Combine(RepositoryRoot.Path, folder, reference.Groups["path"].Value.Replace('\\', '/')))).Replace('\\', '/');
+                if (!projects.Contains(path) && !queue.Contains(path))
+                {
+                    queue.Enqueue(path);
+                }
+            }
+        }
+
+        projects.Count.ShouldBeGreaterThan(1, "the web project references Core");
+        foreach (var project in projects)
+        {
+            var folder = Path.GetDirectoryName(project)!;
+            Dockerfile.ShouldContain($"COPY {project} {folder}/", customMessage: "restore needs every project file");
+            Dockerfile.ShouldContain($"COPY {folder}/ {folder}/", customMessage: "publish needs every project's sources");
+        }
+    }
+
     /// <summary>Stands in for <c>docker build</c>, which this machine cannot run: the build stage's publish step (~40 s).</summary>
     [Fact]
     [Trait("Category", "Slow")]
@@ -65,6 +93,9 @@ public sealed partial class DockerfileTests
             output.Delete(recursive: true);
         }
     }
+
+    [GeneratedRegex(@"<ProjectReference\s+Include=""(?<path>[^""]+)""")]
+    private static partial Regex ProjectReference();
 
     [GeneratedRegex(@"^FROM\s+(?<image>\S+)", RegexOptions.Multiline)]
     private static partial Regex FromLine();

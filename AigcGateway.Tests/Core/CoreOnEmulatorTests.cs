@@ -7,7 +7,7 @@ using AigcGateway.Tests.Infrastructure;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using KubernetesEmulatorOptions = AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions;
+using KubernetesEmulatorOptions = AigcGateway.Emulators.Kubernetes.KubernetesEmulatorOptions;
 
 namespace AigcGateway.Tests.Core;
 

@@ -1,6 +1,6 @@
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;

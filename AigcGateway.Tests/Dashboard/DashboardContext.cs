@@ -21,7 +21,7 @@ public abstract class DashboardContext : BunitContext
         CultureInfo.CurrentUICulture = new CultureInfo("en-US");
         CultureInfo.CurrentCulture = new CultureInfo("en-US");
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
-        Services.AddSingleton(new AigcGateway.Web.Demo.DemoControl());
+        Services.AddSingleton(new AigcGateway.Web.Configuration.GatewayMode(IsDemo: false));
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IInstanceService>(_ => Service);

@@ -2,7 +2,7 @@ using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 
 namespace AigcGateway.Tests.Emulator;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using AigcGateway.Tests.Emulator.Models;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,7 @@
 using AigcGateway.Tests.Infrastructure;
 using System.Net;
 using AigcGateway.Tests.Emulator.Models;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 
 namespace AigcGateway.Tests.Emulator;
 

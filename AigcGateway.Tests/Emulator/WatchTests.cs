@@ -16,8 +16,8 @@ public sealed class WatchTests
     private static CancellationToken Ct => EmulatorHarness.Ct;
 
     /// <summary>Bookmarks come about once a minute by default (the watch cache's cadence); the bookmark tests ask for them often.</summary>
-    private static readonly AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions FrequentBookmarks =
-        AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { BookmarkInterval = TimeSpan.FromMilliseconds(100) };
+    private static readonly AigcGateway.Emulators.Kubernetes.KubernetesEmulatorOptions FrequentBookmarks =
+        AigcGateway.Emulators.Kubernetes.KubernetesEmulatorOptions.ForTests with { BookmarkInterval = TimeSpan.FromMilliseconds(100) };
 
     private static async IAsyncEnumerable<(WatchEventType Type, TestGameServerSet Object)> WatchSets(
         EmulatorHarness h, [EnumeratorCancellation] CancellationToken ct, string? resourceVersion = null, bool bookmarks = false, int? timeoutSeconds = null, string? labelSelector = null, Action<Exception>? onError = null)
@@ -218,7 +218,7 @@ public sealed class WatchTests
     [Fact]
     public async Task A_watch_from_a_version_older_than_the_history_ring_answers_410()
     {
-        await using var h = await EmulatorHarness.StartAsync(global::AigcGateway.Web.Demo.Kubernetes.KubernetesEmulatorOptions.ForTests with { HistoryCapacity = 5 });
+        await using var h = await EmulatorHarness.StartAsync(global::AigcGateway.Emulators.Kubernetes.KubernetesEmulatorOptions.ForTests with { HistoryCapacity = 5 });
         var old = (await h.CreateSetAsync("sd", 0)).Metadata.ResourceVersion;
         for (var i = 0; i < 6; i++)
         {

@@ -5,7 +5,7 @@ using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

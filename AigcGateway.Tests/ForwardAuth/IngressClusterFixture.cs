@@ -5,7 +5,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Tests.Infrastructure.Ingress;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.ForwardAuth;

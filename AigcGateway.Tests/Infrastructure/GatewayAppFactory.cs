@@ -1,7 +1,7 @@
 using System.Net;
-using AigcGateway.Web.Demo.Logto;
-using AigcGateway.Web.Demo.Kubernetes;
-using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using AigcGateway.Emulators.Logto;
+using AigcGateway.Emulators.Kubernetes;
+using LogtoServer = AigcGateway.Emulators.Logto.LogtoEmulator;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;

@@ -1,7 +1,7 @@
 using System.Net;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

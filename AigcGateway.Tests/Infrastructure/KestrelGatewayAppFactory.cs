@@ -1,4 +1,4 @@
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 
 namespace AigcGateway.Tests.Infrastructure;
 

@@ -4,7 +4,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.Integration;

@@ -5,7 +5,7 @@ using AigcGateway.Core.Logto;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Web.Auth;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Net.Http.Headers;
 

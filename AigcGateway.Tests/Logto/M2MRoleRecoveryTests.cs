@@ -1,10 +1,10 @@
 using AigcGateway.Core.Logto;
 using AigcGateway.Tests.Infrastructure;
 using AigcGateway.Tests.LogtoEmulator;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
-using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Emulators.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.Logto;
 

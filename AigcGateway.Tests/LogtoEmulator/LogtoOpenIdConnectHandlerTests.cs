@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -12,7 +12,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Emulators.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 

@@ -2,9 +2,9 @@ using AigcGateway.Tests.Infrastructure;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.IdentityModel.JsonWebTokens;
-using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using LogtoServer = AigcGateway.Emulators.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 

@@ -1,5 +1,5 @@
-using AigcGateway.Web.Demo.Logto;
-using LogtoServer = AigcGateway.Web.Demo.Logto.LogtoEmulator;
+using AigcGateway.Emulators.Logto;
+using LogtoServer = AigcGateway.Emulators.Logto.LogtoEmulator;
 
 namespace AigcGateway.Tests.LogtoEmulator;
 

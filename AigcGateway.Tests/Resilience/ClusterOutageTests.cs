@@ -5,7 +5,7 @@ using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Emulator;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 

@@ -2,7 +2,7 @@ using AigcGateway.Tests.Infrastructure;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using AigcGateway.Core.Kubernetes;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using k8s;
 
 namespace AigcGateway.Tests.Resilience;

@@ -22,7 +22,7 @@ public sealed class QuickTrialConfigurationTests
             M2MId = "m2m-app",
             M2MSecret = "m2m-secret",
         };
-        return GatewayConfiguration.Validate(gateway, logto, new GatewayMode(false));
+        return ConfigurationValidation.Problems(gateway, logto, new GatewayMode(false));
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class ShellLayoutTests : BunitContext
     public ShellLayoutTests()
     {
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
-        Services.AddSingleton(new AigcGateway.Web.Demo.DemoControl());
+        Services.AddSingleton(new AigcGateway.Web.Configuration.GatewayMode(IsDemo: false));
         Services.AddLocalization();
         _auth = AddAuthorization();
         JSInterop.Mode = JSRuntimeMode.Loose;

@@ -30,9 +30,8 @@ public static class GatewayAuthentication
     public const string ApplicationName = "AigcGateway";
 
     /// <summary>
-    /// Registers authentication (requires <see cref="GatewayConfiguration.AddGatewayConfiguration"/> first). Options
-    /// are computed from <see cref="LogtoOptions"/> and <see cref="GatewayOptions"/> when first used, so settings
-    /// added to the configuration afterwards (demo mode) apply. Sessions need an
+    /// Registers authentication (requires <see cref="GatewayConfiguration.AddGatewayConfiguration"/> first). The
+    /// authentication options are configured from <see cref="LogtoOptions"/> and <see cref="GatewayOptions"/>. Sessions need an
     /// <see cref="Core.Sessions.ISessionRevocations"/>: <c>AddGatewayCluster</c> registers the Kubernetes one.
     /// </summary>
     public static WebApplicationBuilder AddGatewayAuthentication(this WebApplicationBuilder builder)

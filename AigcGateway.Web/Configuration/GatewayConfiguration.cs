@@ -8,7 +8,8 @@ public static class GatewayConfiguration
 {
     /// <summary>
     /// Demo mode: the Development environment and no Logto endpoint (neither <c>Logto:Endpoint</c> nor the earlier
-    /// gateway's <c>Endpoint</c>). Call it before putting the emulators' settings into the configuration.
+    /// gateway's <c>Endpoint</c>). Program asks before anything is registered, and before the emulators' settings are
+    /// in the configuration.
     /// </summary>
     public static bool IsDemoMode(WebApplicationBuilder builder)
     {
@@ -21,15 +22,13 @@ public static class GatewayConfiguration
     /// <summary>
     /// Adds the earlier gateway's names as low-priority aliases, binds <see cref="GatewayOptions"/>,
     /// <see cref="LogtoOptions"/> and <see cref="KubernetesOptions"/>, and validates them at start-up (all problems at
-    /// once). Options are read lazily, so settings put into <c>builder.Configuration</c> after this call (the demo
-    /// emulators' URLs and credentials) still count. Returns the mode, also registered as a singleton.
-    /// Pass <paramref name="demoMode"/> when the emulators' settings were put into the configuration before this call
-    /// (otherwise <see cref="IsDemoMode"/> decides now).
+    /// once). Returns the mode, also registered as a singleton: <paramref name="mode"/> when given (Program decides demo
+    /// mode first and starts the emulators before this call), otherwise <see cref="IsDemoMode"/> decides now.
     /// </summary>
-    public static GatewayMode AddGatewayConfiguration(this WebApplicationBuilder builder, bool? demoMode = null)
+    public static GatewayMode AddGatewayConfiguration(this WebApplicationBuilder builder, GatewayMode? mode = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var isDemo = demoMode ?? IsDemoMode(builder);
+        mode ??= new GatewayMode(IsDemoMode(builder));
         var configuration = builder.Configuration;
 
         var legacy = LegacyConfiguration.AliasValues(configuration);
@@ -54,7 +53,7 @@ public static class GatewayConfiguration
             ((IConfigurationBuilder)configuration).Sources.Insert(0, new MemoryConfigurationSource { InitialData = legacy });
         }
 
-        var mode = new GatewayMode(isDemo) { SourceProblems = problems };
+        mode = mode with { SourceProblems = problems };
         var services = builder.Services;
         services.AddSingleton(mode);
         services.AddSingleton<GatewayOptionsValidator>();
@@ -85,16 +84,6 @@ public static class GatewayConfiguration
             .ValidateOnStart();
         services.AddOptions<KubernetesOptions>().Bind(configuration.GetSection(KubernetesOptions.Section));
         return mode;
-    }
-
-    /// <summary>Every configuration problem (both sections), for tests and diagnostics; empty when valid.</summary>
-    public static IReadOnlyList<string> Validate(GatewayOptions gateway, LogtoOptions logto, GatewayMode mode)
-    {
-        var validator = new GatewayOptionsValidator(mode);
-        var failures = new List<string>();
-        failures.AddRange(validator.Validate(null, gateway).Failures ?? []);
-        failures.AddRange(validator.Validate(null, logto).Failures ?? []);
-        return failures;
     }
 
     private static void SplitList(string? scalar, List<string> target)

@@ -1,5 +1,5 @@
-using AigcGateway.Web.Demo.Kubernetes;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Kubernetes;
+using AigcGateway.Emulators.Logto;
 using AigcGateway.Web.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -38,13 +38,14 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
     public Uri DashboardUrl { get; }
 
     /// <summary>
-    /// Starts the emulators, adds their addresses and credentials to the gateway's configuration, and registers the
-    /// gateway with Logto once it listens.
+    /// Starts the emulators before the gateway's services are registered and puts their addresses and credentials into
+    /// the builder's configuration, where the gateway reads them as it would read an operator's settings. Registers the
+    /// environment as a service (for the demo pages). Call <see cref="Map"/> once the app is built.
     /// </summary>
-    public static async Task<DemoEnvironment> StartAsync(WebApplication app, CancellationToken cancellationToken = default)
+    public static async Task<DemoEnvironment> StartAsync(WebApplicationBuilder builder, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var dashboard = ExpectedDashboardUrl(app.Configuration);
+        ArgumentNullException.ThrowIfNull(builder);
+        var dashboard = ExpectedDashboardUrl(builder.Configuration);
         var logto = await LogtoEmulator.StartAsync(new LogtoEmulatorOptions(), cancellationToken);
         var kubernetes = await KubernetesEmulator.StartAsync(
             new KubernetesEmulatorOptions
@@ -58,7 +59,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         var directory = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "aigc-gateway-demo", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         var kubeconfig = kubernetes.WriteKubeconfig(Path.Combine(directory.FullName, "kubeconfig"));
 
-        ((IConfigurationBuilder)app.Configuration).AddInMemoryCollection(new Dictionary<string, string?>
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Logto:Endpoint"] = logto.EndpointText,
             ["Logto:AppId"] = LogtoWebApplication.DemoClientId,
@@ -69,21 +70,27 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
         });
 
         var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);
-        if (app.Services.GetService<DemoControl>() is { } control)
-        {
-            control.Environment = demo;
-        }
-
+        builder.Services.AddSingleton(demo);
         demo.RegisterOrigins([dashboard.GetLeftPart(UriPartial.Authority)]);
-        demo.Attach(app);
         return demo;
+    }
+
+    /// <summary>
+    /// Maps the demo instances on the dashboard host and, once the gateway listens, registers every address it listens
+    /// on with Logto.
+    /// </summary>
+    public void Map(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapDemoInstances();
+        Attach(app);
     }
 
     /// <summary>
     /// Where the gateway will be reached: <c>Gateway:PublicUrl</c>, else the first address it is told to listen on
     /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>, launch settings), else Kestrel's default.
     /// </summary>
-    internal static Uri ExpectedDashboardUrl(IConfiguration configuration)
+    private static Uri ExpectedDashboardUrl(IConfiguration configuration)
     {
         foreach (var candidate in new[] { configuration["Gateway:PublicUrl"], configuration["urls"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() })
         {
@@ -121,7 +128,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
     }
 
     /// <summary>Registers the gateway's redirect and post sign-out URIs for these origins (e.g. http://dashboard.aigc.test:8080), as an operator does in the Logto console.</summary>
-    public void RegisterOrigins(IEnumerable<string> origins)
+    private void RegisterOrigins(IEnumerable<string> origins)
     {
         var distinct = origins.Select(o => o.TrimEnd('/')).Distinct(StringComparer.Ordinal).ToList();
         Logto.RegisterWebApplication(LogtoWebApplication.Demo with

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using AigcGateway.Core.Access;
 using AigcGateway.Web.Auth;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using AigcGateway.Web.Resources;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +20,7 @@ public static class DemoInstanceEndpoints
     public static IEndpointRouteBuilder MapDemoInstances(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapGet(DemoSeed.DemoInstancePathPrefix + "/{**rest}", Handle).AllowAnonymous().ExcludeFromDescription();
+        endpoints.MapGet(KubernetesEmulatorOptions.DemoInstancePathPrefix + "/{**rest}", Handle).AllowAnonymous().ExcludeFromDescription();
         return endpoints;
     }
 

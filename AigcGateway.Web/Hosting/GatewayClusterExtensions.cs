@@ -7,7 +7,6 @@ using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
-using AigcGateway.Web.Demo;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +19,6 @@ public static class GatewayClusterExtensions
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        // Computed when first used: in demo mode the emulators' settings arrive once the host is built.
         services.AddGatewayCore(sp =>
         {
             var gateway = sp.GetRequiredService<IOptions<GatewayOptions>>().Value;
@@ -33,7 +31,7 @@ public static class GatewayClusterExtensions
                 Kubernetes = new KubernetesConnection(KubeconfigPath: string.IsNullOrWhiteSpace(kubernetes.Kubeconfig) ? null : kubernetes.Kubeconfig),
                 Lifecycle = new LifecycleOptions { ForceHttps = gateway.PublicUri?.Scheme == Uri.UriSchemeHttps },
                 // demo mode without Gateway:PublicUrl: the address the demo templates point their annotations at
-                Conformance = new ConformanceRules(gateway.PublicUri ?? sp.GetService<DemoControl>()?.Environment?.DashboardUrl),
+                Conformance = new ConformanceRules(gateway.PublicUri ?? sp.GetRequiredService<GatewayMode>().DemoDashboardUrl),
                 LeaseNamespace = string.IsNullOrWhiteSpace(kubernetes.LeaseNamespace) ? null : kubernetes.LeaseNamespace,
             };
         });

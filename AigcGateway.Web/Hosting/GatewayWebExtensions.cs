@@ -2,6 +2,7 @@ using System.Globalization;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Components;
 using AigcGateway.Web.Configuration;
+using AigcGateway.Web.Demo;
 using AigcGateway.Web.Endpoints;
 using AigcGateway.Web.ForwardAuth;
 using AigcGateway.Web.Preferences;
@@ -50,7 +51,6 @@ public static class GatewayWebExtensions
         // open dashboards re-check their user (signed out elsewhere, session ended, administrator role removed)
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>());
         services.AddHealthChecks();
-        services.AddSingleton<Demo.DemoControl>();
         services.AddSingleton<ForwardAuthDenialLog>();
         return builder;
     }
@@ -81,7 +81,8 @@ public static class GatewayWebExtensions
 
         StartupBanner.PrintWhenStarted(app);
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode()
+            .OnlyInDemoMode(app.Services.GetRequiredService<GatewayMode>().IsDemo);
         return app;
     }
 }

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
-using AigcGateway.Web.Demo.Kubernetes;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Kubernetes;
+using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;

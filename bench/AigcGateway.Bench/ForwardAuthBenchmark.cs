@@ -1,6 +1,6 @@
 using AigcGateway.Core.Access;
 using AigcGateway.Web.Auth;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Bench;

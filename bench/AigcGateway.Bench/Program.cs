@@ -1,7 +1,7 @@
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
-using AigcGateway.Web.Demo.Kubernetes;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Kubernetes;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Bench;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AigcGateway.Core.Instances;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Bench;

@@ -4,7 +4,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
