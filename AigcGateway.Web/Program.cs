@@ -8,6 +8,7 @@ var demoMode = GatewayConfiguration.IsDemoMode(builder);
 builder.AddGatewayConfiguration(demoMode);
 builder.AddGatewayAuthentication();
 builder.AddGatewayCluster();
+builder.AddGatewayStorage();
 builder.AddGatewayAdministration();
 builder.AddGatewayWeb();
 

@@ -99,6 +99,7 @@ public static class AuthEndpoints
         }
 
         accessCookie.Delete(context);
+        SignInAudit.Record(context, context.User, AigcGateway.Core.Storage.Audit.AuditActions.SignedOut);
         await context.SignOutAsync(GatewayAuthentication.CookieScheme);
         try
         {
