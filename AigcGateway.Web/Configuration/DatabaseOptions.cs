@@ -25,6 +25,12 @@ public sealed class DatabaseOptions
     /// <summary>Audit entries held in memory while the database cannot be reached; more are dropped and counted.</summary>
     public int AuditBufferCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// PostgreSQL's password, put into the connection string by the gateway (the chart passes it from a Secret, so it is
+    /// neither in the pod spec nor in <c>ConnectionStrings:Gateway</c>); optional.
+    /// </summary>
+    public string? Password { get; set; }
+
     /// <summary><c>ConnectionStrings:Gateway</c> (filled in from configuration, not from this section).</summary>
     public string? ConnectionString { get; set; }
 
@@ -35,13 +41,13 @@ public sealed class DatabaseOptions
 
     /// <summary>
     /// Development (demo mode): the user's local data directory (or the temp directory); elsewhere
-    /// <c>/var/lib/aigc-gateway</c>, where the chart mounts the volume.
+    /// <c>/var/lib/aigc-gateway/data</c>, where the chart mounts the volume.
     /// </summary>
     public static string DefaultDataDirectory(bool development)
     {
         if (!development)
         {
-            return "/var/lib/aigc-gateway";
+            return "/var/lib/aigc-gateway/data";
         }
 
         var local = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);

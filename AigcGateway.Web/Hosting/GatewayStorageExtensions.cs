@@ -33,7 +33,9 @@ public static class GatewayStorageExtensions
             Provider = provider,
             ConnectionString = string.IsNullOrWhiteSpace(database.ConnectionString)
                 ? StorageOptions.SqliteFileIn(database.DataDirectory ?? DatabaseOptions.DefaultDataDirectory(development: false))
-                : database.ConnectionString,
+                : provider == DatabaseProvider.PostgreSql && !string.IsNullOrEmpty(database.Password)
+                    ? new Npgsql.NpgsqlConnectionStringBuilder(database.ConnectionString) { Password = database.Password }.ToString()
+                    : database.ConnectionString,
             AuditRetention = TimeSpan.FromDays(database.AuditRetentionDays),
             AuditBufferCapacity = database.AuditBufferCapacity,
         };
