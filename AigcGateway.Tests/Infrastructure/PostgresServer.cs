@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
 using Npgsql;
 
 namespace AigcGateway.Tests.Infrastructure;
@@ -7,7 +9,7 @@ namespace AigcGateway.Tests.Infrastructure;
 /// A real PostgreSQL server for the tests (the Debian package <c>postgresql</c>; <c>./test.sh</c> installs it): a new
 /// cluster in a temporary directory, listening on a free loopback port, run as the <c>postgres</c> user when the tests
 /// run as root (PostgreSQL refuses root) and as the current user otherwise. <see cref="StopAsync"/> and
-/// <see cref="StartAsync"/> take it down and up again on the same port (the outage tests).
+/// <see cref="StartAsync"/> take it down and up again on the same port (the outage tests). The benchmark links this file.
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
@@ -48,7 +50,7 @@ public sealed class PostgresServer : IAsyncDisposable
             await RunAsync("chown", ["-R", "postgres:postgres", directory.FullName], cancellationToken);
         }
 
-        var server = new PostgresServer(bin, directory, GatewayAppFactory.FreeLoopbackPort(), asPostgres);
+        var server = new PostgresServer(bin, directory, FreeLoopbackPort(), asPostgres);
         await server.RunAsPostgresAsync("initdb", ["-D", server.DataDirectory, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"], cancellationToken);
         await server.StartAsync(cancellationToken);
         return server;
@@ -98,6 +100,13 @@ public sealed class PostgresServer : IAsyncDisposable
         }
 
         _directory.Delete(recursive: true);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private Task RunAsPostgresAsync(string tool, IReadOnlyList<string> arguments, CancellationToken cancellationToken) => _asPostgres

@@ -184,8 +184,13 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
             return;
         }
 
-        await using (var context = _database.CreateContext())
+        if (_database.Provider == DatabaseProvider.PostgreSql)
         {
+            await AuditRowCopy.WriteAsync(_options.ConnectionString, [.. _batch.Select(AuditRowMapping.ToRow)], cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            await using var context = _database.CreateContext();
             context.AuditEntries.AddRange(_batch.Select(AuditRowMapping.ToRow));
             await context.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         }
