@@ -20,17 +20,7 @@ public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetim
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(_baseAddress.ToString());
-        await page.WaitForCircuitAsync();
-        await page.Locator(".welcome-start").ClickAsync();
-        await page.ChooseLogtoUserAsync(_app.Logto.EndpointText, username);
-        await Assertions.Expect(page).ToHaveURLAsync(_baseAddress.ToString(), new() { Timeout = 20_000 });
-        await page.WaitForCircuitAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string username) => _app.SignInAsync(context, username);
 
     [Fact]
     public async Task An_install_by_alice_appears_in_the_audit_log_and_the_filters_narrow_it()
