@@ -70,6 +70,13 @@ public sealed class AuditLogPageTests : BunitContext, IAsyncLifetime
 
     private void Use(IAuditQuery query, IAuditStoreStatus status) => (_query, _status) = (query, status);
 
+    private static int UnusedPort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static AuditEntry Entry(int minute, string user, string action, bool succeeded = true, string template = "aigc/sd-webui") =>
         new(Now.AddMinutes(minute), "user " + user, action, template + "#0", succeeded) { Template = AuditRowMapping.ParseTemplate(template) };
 
@@ -139,7 +146,7 @@ public sealed class AuditLogPageTests : BunitContext, IAsyncLifetime
         var options = new StorageOptions
         {
             Provider = DatabaseProvider.PostgreSql,
-            ConnectionString = $"Host=127.0.0.1;Port={Infrastructure.GatewayAppFactory.FreeLoopbackPort()};Database=none;Username=none;Timeout=2",
+            ConnectionString = $"Host=127.0.0.1;Port={UnusedPort()};Database=none;Username=none;Timeout=2",
         };
         var store = new AuditStore(options);
         Use(store.Query, store.Writer);
