@@ -22,13 +22,15 @@ say() { printf '\n== %s\n' "$*"; }
 
 # --- what the tests need from the machine (the fast tests need none of it) ----------------------------------------
 install_needs() {
-  # Debian packages: Chromium for browser tests, a CJK font so Chinese screenshots are legible, nginx with the set-misc
+  # Debian packages: Chromium for browser tests, a CJK font so Chinese screenshots are legible, PostgreSQL, nginx with the set-misc
   # module (what ingress-nginx uses to escape the sign-in return URL) for the forward-auth tests.
   declare -A needs=(
     [chromium]=/usr/bin/chromium
     [fonts-wqy-microhei]=/usr/share/fonts/truetype/wqy/wqy-microhei.ttc
     [nginx]=/usr/sbin/nginx
     [libnginx-mod-http-set-misc]=/usr/lib/nginx/modules/ngx_http_set_misc_module.so
+    # a real PostgreSQL server for the store tests (they start it themselves in a temporary directory)
+    [postgresql]=/usr/lib/postgresql/15/bin/initdb
   )
   missing=()
   for pkg in "${!needs[@]}"; do

@@ -12,6 +12,7 @@ await using var demo = GatewayConfiguration.IsDemoMode(builder) ? await DemoEnvi
 builder.AddGatewayConfiguration(new GatewayMode(IsDemo: demo is not null) { DemoDashboardUrl = demo?.DashboardUrl });
 builder.AddGatewayAuthentication();
 builder.AddGatewayCluster();
+builder.AddGatewayStorage();
 builder.AddGatewayAdministration();
 builder.AddGatewayWeb();
 

@@ -30,7 +30,8 @@ public static class AdministrationRegistration
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetRequiredService<AdministrationOptions>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<AuditTrail>>()));
+            sp.GetRequiredService<ILogger<AuditTrail>>(),
+            sp.GetService<Storage.Audit.IAuditLog>()));
 
         // users' lifecycle operations are audited too (this registration wins over the core's undecorated one)
         services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>()));

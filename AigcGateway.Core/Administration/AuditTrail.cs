@@ -1,15 +1,17 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Instances;
+using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Core.Templates;
 using Microsoft.Extensions.Logging;
 
 namespace AigcGateway.Core.Administration;
 
 /// <summary>
-/// Records lifecycle and administrative actions three ways: a structured log line, a Kubernetes Event on the template's
-/// GameServerSet (visible with <c>kubectl describe gss</c>), and the recent entries the admin pages show.
+/// Records lifecycle and administrative actions four ways: a structured log line, a Kubernetes Event on the template's
+/// GameServerSet (visible with <c>kubectl describe gss</c>), the recent entries the admin pages show, and the durable
+/// audit log (<see cref="IAuditLog"/>, written in the background) when there is one.
 /// </summary>
-internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub hub, AdministrationOptions options, TimeProvider time, ILogger<AuditTrail> logger)
+internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub hub, AdministrationOptions options, TimeProvider time, ILogger<AuditTrail> logger, IAuditLog? auditLog = null)
 {
     private readonly Lock _lock = new();
     private ImmutableList<(AuditEntry Entry, TemplateRef Template)> _recent = [];
@@ -65,6 +67,7 @@ internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub 
         }
 
         LogAudit(actor, action, target, succeeded, detail);
+        auditLog?.Record(entry with { Template = template, InstanceId = InstanceIdIn(template, target) });
         hub.Touch();
         try
         {
@@ -74,6 +77,20 @@ internal sealed partial class AuditTrail(ITemplateAdminStore store, SnapshotHub 
         {
             LogEventFailed(e, template);
         }
+    }
+
+    /// <summary>The instance's id when <paramref name="target"/> names one of <paramref name="template"/> (<c>ns/name#3 ...</c>).</summary>
+    private static int? InstanceIdIn(TemplateRef template, string target)
+    {
+        var prefix = template + "#";
+        if (!target.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digits = target.AsSpan(prefix.Length);
+        var end = digits.IndexOfAnyExceptInRange('0', '9');
+        return int.TryParse(end < 0 ? digits : digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
     }
 
     /// <summary>The same action read back from an Event (whose times have whole seconds).</summary>

@@ -22,12 +22,7 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
 
     public ValueTask DisposeAsync() => _app.DisposeAsync();
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.SignInThroughLogtoAsync(_baseAddress, _app.Logto.EndpointText, username);
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string username) => _app.SignInAsync(context, username);
 
     private async Task GoAsync(IPage page, string path)
     {

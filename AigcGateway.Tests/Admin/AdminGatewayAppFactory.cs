@@ -7,6 +7,7 @@ using AigcGateway.Web.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Admin;
 
@@ -50,6 +51,21 @@ public sealed partial class AdminGatewayAppFactory : GatewayAppFactory
         using var response = await client.PostAsync(new Uri(Logto.Endpoint, "/sign-in"), body, cancellationToken);
         response.EnsureSuccessStatusCode();
         return client;
+    }
+
+    /// <summary>A page of <paramref name="context"/> signed in as <paramref name="username"/> through the welcome page and Logto's sign-in page.</summary>
+    public async Task<IPage> SignInAsync(IBrowserContext context, string username)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var home = new Uri(PublicUrl.GetLeftPart(UriPartial.Authority) + "/").ToString();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(home);
+        await page.WaitForCircuitAsync();
+        await page.Locator(".welcome-start").ClickAsync();
+        await page.ChooseLogtoUserAsync(Logto.EndpointText, username);
+        await Assertions.Expect(page).ToHaveURLAsync(home, new() { Timeout = 20_000 });
+        await page.WaitForCircuitAsync();
+        return page;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -7,7 +7,16 @@ internal static class GatewayChartValues
 
     public const string ExistingSecret = "existingSecret: gateway-logto-credentials\n";
 
-    public const string TwoReplicas = "replicaCount: 2\n";
+    /// <summary>Two replicas, which need PostgreSQL (SQLite serves one replica).</summary>
+    public const string TwoReplicas = "replicaCount: 2\n" + PostgreSql;
+
+    public const string PostgreSql = """
+        database:
+          type: postgresql
+          postgresql:
+            host: logto-postgresql.logto.svc
+            existingSecret: gateway-database
+        """ + "\n";
 
     public const string TemplateNamespaces = """
         namespaces: [aigc-templates, team-a]

@@ -47,6 +47,8 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret;
         _settings["Kubernetes:Kubeconfig"] = kubeconfig;
         _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
+        // each gateway its own audit store (replicas share it, as they would share one PostgreSQL)
+        _settings["Database:DataDirectory"] = Path.Combine(_directory.FullName, "data");
     }
 
     /// <summary>Another replica of <paramref name="replicaOf"/>'s gateway: the same emulated cluster and Logto (disposed with that one), same settings.</summary>

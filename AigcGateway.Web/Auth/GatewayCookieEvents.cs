@@ -20,6 +20,7 @@ internal sealed class GatewayCookieEvents(
         if (context.Principal?.Identity is System.Security.Claims.ClaimsIdentity identity)
         {
             SessionClaims.Start(identity, time.GetUtcNow() + gateway.Value.SessionMaxAge);
+            SignInAudit.Record(context.HttpContext, context.Principal, AigcGateway.Core.Storage.Audit.AuditActions.SignedIn);
             if (accessCookie.IssueFor(context.Principal) is { } ticket)
             {
                 accessCookie.Append(context.HttpContext, ticket);

@@ -113,6 +113,7 @@ public static class AuthEndpoints
         }
 
         accessCookie.Delete(context);
+        SignInAudit.Record(context, context.User, AigcGateway.Core.Storage.Audit.AuditActions.SignedOut);
         await context.SignOutAsync(GatewayAuthentication.CookieScheme);
         return await logtoSession.EndAsync(context, GatewayAuthentication.IsHttps(gateway.Value, context.Request));
     }

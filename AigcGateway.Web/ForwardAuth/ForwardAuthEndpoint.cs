@@ -1,4 +1,5 @@
 using AigcGateway.Core.Access;
+using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Configuration;
 using Microsoft.AspNetCore.Diagnostics;
@@ -33,7 +34,8 @@ public static class ForwardAuthEndpoint
         IForwardAuthIndexSource index,
         InstanceActivity activity,
         IOptions<GatewayOptions> gateway,
-        ForwardAuthDenialLog denials)
+        ForwardAuthDenialLog denials,
+        [Microsoft.AspNetCore.Mvc.FromServices] IAuditLog? audit = null)
     {
         // A 401/403 here is an answer for nginx, not a page for a person: keep the status-code pages out of it.
         context.Features.Get<IStatusCodePagesFeature>()?.Enabled = false;
@@ -73,7 +75,17 @@ public static class ForwardAuthEndpoint
                 return Results.StatusCode(StatusCodes.Status401Unauthorized);
             default:
                 denials.Denied(decision.User?.UserId, decision.Reason);
+                if (decision.User is { } user)
+                {
+                    audit?.RecordDenial(user.UserId, DeniedHost(request), decision.Instance, decision.Reason);
+                }
+
                 return Results.StatusCode(StatusCodes.Status403Forbidden);
         }
     }
+
+    /// <summary>The host the browser asked for (as nginx reports it), for the audit log's per-host count.</summary>
+    private static string DeniedHost(HttpRequest request) =>
+        Uri.TryCreate(request.Headers["X-Original-URL"].ToString(), UriKind.Absolute, out var url) ? url.Host
+            : request.Headers["X-Forwarded-Host"].ToString() is { Length: > 0 } host ? host : "?";
 }

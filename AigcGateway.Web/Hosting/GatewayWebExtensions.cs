@@ -78,6 +78,7 @@ public static class GatewayWebExtensions
         app.MapPreferenceEndpoints();
         app.MapGatewayAuthEndpoints();
         app.MapForwardAuth();
+        Audit.AuditExportEndpoint.MapAuditExport(app);
 
         StartupBanner.PrintWhenStarted(app);
         app.MapStaticAssets();

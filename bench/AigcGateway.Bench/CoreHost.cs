@@ -31,7 +31,10 @@ internal sealed class CoreHost : IAsyncDisposable
 
     internal SnapshotHub Hub => _provider.GetRequiredService<SnapshotHub>();
 
-    public static async Task<CoreHost> StartAsync(Uri apiServer, CatalogFilter catalog, CancellationToken cancellationToken)
+    public IServiceProvider Services => _provider;
+
+    /// <param name="configure">more services on top of the Core (the audit benchmark adds administration and the store)</param>
+    public static async Task<CoreHost> StartAsync(Uri apiServer, CatalogFilter catalog, CancellationToken cancellationToken, Action<IServiceCollection>? configure = null)
     {
         var counter = new ApiCallCounter();
         var options = new GatewayCoreOptions
@@ -43,6 +46,7 @@ internal sealed class CoreHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddLogging(logging => logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning));
         services.AddGatewayCore(options);
+        configure?.Invoke(services);
         // registered last, so it replaces the adapter's client: same configuration, plus the counter
         services.AddSingleton<IKubernetes>(sp => new k8s.Kubernetes(
             KubernetesRegistration.Configuration(sp.GetRequiredService<GatewayCoreOptions>().Kubernetes),

@@ -90,3 +90,10 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- define "aigc-gateway.templateNamespaces" -}}
 {{- .Values.namespaces | uniq | toJson }}
 {{- end }}
+
+{{/* Name of the claim holding the SQLite database, empty with PostgreSQL. */}}
+{{- define "aigc-gateway.dataClaim" -}}
+{{- if eq .Values.database.type "sqlite" }}
+{{- .Values.database.sqlite.existingClaim | default (printf "%s-data" (include "aigc-gateway.fullname" .)) }}
+{{- end }}
+{{- end }}
