@@ -1,5 +1,5 @@
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Admin;

@@ -11,6 +11,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>
+    /// How long an expectation (<c>Assertions.Expect(...)</c>) waits for the page: 15 s instead of Playwright's 5 s. On
+    /// a machine under heavy load a Blazor round trip alone took longer than 5 s; an expectation that never holds still
+    /// fails, only later.
+    /// </summary>
+    public const float ExpectTimeoutMilliseconds = 15_000;
+
+    static BrowserFixture() => Assertions.SetDefaultExpectTimeout(ExpectTimeoutMilliseconds);
+
     public async ValueTask InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))

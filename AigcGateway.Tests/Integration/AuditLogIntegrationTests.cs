@@ -4,7 +4,7 @@ using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Admin;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Logto;
+using AigcGateway.Emulators.Logto;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace AigcGateway.Tests.Integration;
@@ -46,7 +46,7 @@ public sealed class AuditLogIntegrationTests
     {
         await using var app = new AdminGatewayAppFactory()
             .WithSetting("Database:Provider", "PostgreSql")
-            .WithSetting("ConnectionStrings:Gateway", $"Host=127.0.0.1;Port={GatewayAppFactory.FreeLoopbackPort()};Database=gateway;Username=gateway;Timeout=2");
+            .WithSetting("ConnectionStrings:Gateway", $"Host=127.0.0.1;Port={PortReservation.ForChildProcess()};Database=gateway;Username=gateway;Timeout=2");
         using var client = await ((AdminGatewayAppFactory)app).SignedInClientAsync("admin", Token);
         await app.Services.GetRequiredService<SnapshotHub>().WaitUntilAsync(s => s.IsReady);
 

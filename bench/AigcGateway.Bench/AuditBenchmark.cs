@@ -4,7 +4,7 @@ using AigcGateway.Core.Storage;
 using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Core.Templates;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Demo.Kubernetes;
+using AigcGateway.Emulators.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
