@@ -48,6 +48,8 @@ public sealed class IdReleaseTests
                 $"{e.Message} Reserved: [{(state is null ? "" : string.Join(", ", state.Reserved))}], owners: [{(state is null ? "" : string.Join(", ", state.Owners.Keys))}], " +
                 $"volumes of the id: [{string.Join(", ", snapshot.Volumes.Where(v => v.EndsWith($"-{template.Name}-{id}", StringComparison.Ordinal)))}], " +
                 $"release gate open: {app.Services.GetRequiredService<IReleaseGate>().IsOpen}, " +
+                $"GameServer of the id: {snapshot.GameServer(new InstanceRef(template, id)) is not null}, pod of the id: {snapshot.Pods.ContainsKey(new InstanceRef(template, id))}, " +
+                $"settled: {state is not null && ReleasePlanner.Settled(state, snapshot)}, installable: {state?.Template.IsInstallable}, " +
                 $"releaser evaluated snapshot {releaser.EvaluatedVersion} of {snapshot.Version}.", e);
         }
     }
