@@ -15,7 +15,7 @@ internal sealed class LogtoSessionEnd(IOptionsMonitor<OpenIdConnectOptions> oidc
     public const string SignedOutPath = "/signed-out";
     public const string UnreachableTarget = SignedOutPath + "?logto=unreachable";
 
-    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan ProbeTimeout = TimeSpan.FromSeconds(5);
 
     /// <summary>Starts the end of the Logto session (the response is then a redirect to Logto), or returns the page to show instead.</summary>
     public async Task<IResult> EndAsync(HttpContext context, bool secure)
