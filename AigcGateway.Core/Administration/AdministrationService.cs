@@ -8,6 +8,7 @@ using AigcGateway.Core.Logto;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Core.Administration;
 
@@ -23,7 +24,7 @@ internal sealed partial class AdministrationService : IAdministration
     private readonly ITemplateAdminStore _store;
     private readonly ITemplateStore _volumes;
     private readonly ILogtoUsers? _logto;
-    private readonly Func<TemplateRules> _rules;
+    private readonly IOptions<TemplateRules> _rules;
     private readonly AdministrationOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<AdministrationService> _logger;
@@ -38,7 +39,7 @@ internal sealed partial class AdministrationService : IAdministration
         ITemplateAdminStore store,
         ITemplateStore volumes,
         ILogtoUsers? logto,
-        Func<TemplateRules> rules,
+        IOptions<TemplateRules> rules,
         AdministrationOptions options,
         AuditTrail audit,
         TemplateWriter writer,
@@ -61,7 +62,7 @@ internal sealed partial class AdministrationService : IAdministration
 
     public bool IsReady => _hub.Current.IsReady;
 
-    public TemplateRules Rules => _rules();
+    public TemplateRules Rules => _rules.Value;
 
     public ImmutableArray<AdminInstance> ListInstances()
     {
@@ -73,7 +74,7 @@ internal sealed partial class AdministrationService : IAdministration
     {
         var snapshot = _hub.Current;
         var byTemplate = _instances.AllInstances().GroupBy(i => i.Ref.Template).ToDictionary(g => g.Key, g => g.ToList());
-        var rules = _rules();
+        var rules = _rules.Value;
         return [.. snapshot.Templates.Values
             .OrderBy(t => t.Template.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(t => t.Ref.ToString(), StringComparer.Ordinal)
@@ -133,7 +134,7 @@ internal sealed partial class AdministrationService : IAdministration
 
     public Task LoadAuditAsync(CancellationToken cancellationToken)
     {
-        var rules = _rules();
+        var rules = _rules.Value;
         var namespaces = rules.Namespaces.IsDefaultOrEmpty
             ? _hub.Current.Templates.Keys.Select(t => t.Namespace)
             : rules.Namespaces;
@@ -155,7 +156,7 @@ internal sealed partial class AdministrationService : IAdministration
     public ManifestReview Review(JsonObject manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return ManifestReviewer.Review(manifest, _rules(), _store.Conformance);
+        return ManifestReviewer.Review(manifest, _rules.Value, _store.Conformance);
     }
 
     public async Task<TemplateWriteResult> CreateTemplateAsync(string actor, JsonObject manifest, CancellationToken cancellationToken)
@@ -246,7 +247,7 @@ internal sealed partial class AdministrationService : IAdministration
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(display);
-        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules()) is { IsEmpty: false } errors)
+        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules.Value) is { IsEmpty: false } errors)
         {
             return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = errors };
         }
