@@ -65,8 +65,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     public Template? Find(TemplateRef template) => _hub.Current.Templates.GetValueOrDefault(template)?.Template;
 
-    public UserDashboard GetDashboard(string userId) => _feed.Get(userId);
-
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
         _feed.SubscribeAsync(userId, cancellationToken);
 
