@@ -1,9 +1,11 @@
+using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Logto;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Core.Administration;
 
@@ -14,11 +16,10 @@ namespace AigcGateway.Core.Administration;
 public static class AdministrationRegistration
 {
     /// <param name="services">the services that already hold the gateway core</param>
-    /// <param name="rules">the template rules, computed when first used (from the gateway's options)</param>
-    public static IServiceCollection AddGatewayAdministrationCore(this IServiceCollection services, Func<IServiceProvider, TemplateRules> rules)
+    /// <remarks>The template rules come from the registered <see cref="IOptions{TemplateRules}"/>.</remarks>
+    public static IServiceCollection AddGatewayAdministrationCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(rules);
         if (services.Any(d => d.ServiceType == typeof(AuditTrail)))
         {
             return services;
@@ -33,8 +34,8 @@ public static class AdministrationRegistration
             sp.GetRequiredService<ILogger<AuditTrail>>(),
             sp.GetService<Storage.Audit.IAuditLog>()));
 
-        // users' lifecycle operations are audited too (this registration wins over the core's undecorated one)
-        services.AddSingleton<IInstanceService>(sp => new AuditingInstanceService(sp.GetRequiredService<InstanceService>(), sp.GetRequiredService<AuditTrail>()));
+        // users' lifecycle operations are audited too
+        services.Decorate<IInstanceService>((inner, sp) => new AuditingInstanceService(inner, sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));
         services.TryAddSingleton<IAdministration>(sp => new AdministrationService(
             sp.GetRequiredService<InstanceService>(),
@@ -42,7 +43,7 @@ public static class AdministrationRegistration
             sp.GetRequiredService<ITemplateAdminStore>(),
             sp.GetRequiredService<ITemplateStore>(),
             sp.GetService<ILogtoUsers>(),
-            () => rules(sp),
+            sp.GetRequiredService<IOptions<TemplateRules>>(),
             sp.GetRequiredService<AdministrationOptions>(),
             sp.GetRequiredService<AuditTrail>(),
             sp.GetRequiredService<TemplateWriter>(),

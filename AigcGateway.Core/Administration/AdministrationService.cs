@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Runtime.CompilerServices;
@@ -6,8 +5,8 @@ using System.Text.Json.Nodes;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Logto;
 using AigcGateway.Core.Templates;
-using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Core.Administration;
 
@@ -16,18 +15,15 @@ namespace AigcGateway.Core.Administration;
 /// GameServerSet writes and Logto. Every action is audited: a structured log line, a Kubernetes Event on the template's
 /// GameServerSet and an in-memory entry for the pages.
 /// </summary>
-internal sealed partial class AdministrationService : IAdministration
+internal sealed class AdministrationService : IAdministration
 {
     private readonly InstanceService _instances;
     private readonly SnapshotHub _hub;
     private readonly ITemplateAdminStore _store;
-    private readonly ITemplateStore _volumes;
-    private readonly ILogtoUsers? _logto;
-    private readonly Func<TemplateRules> _rules;
+    private readonly IOptions<TemplateRules> _rules;
     private readonly AdministrationOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<AdministrationService> _logger;
-    private readonly ConcurrentDictionary<TemplateRef, bool> _deleting = new();
+    private readonly TemplateDeletion _deletion;
     private readonly LogtoUserNames _names;
     private readonly AuditTrail _audit;
     private readonly TemplateWriter _writer;
@@ -38,7 +34,7 @@ internal sealed partial class AdministrationService : IAdministration
         ITemplateAdminStore store,
         ITemplateStore volumes,
         ILogtoUsers? logto,
-        Func<TemplateRules> rules,
+        IOptions<TemplateRules> rules,
         AdministrationOptions options,
         AuditTrail audit,
         TemplateWriter writer,
@@ -50,18 +46,16 @@ internal sealed partial class AdministrationService : IAdministration
         _instances = instances;
         _hub = hub;
         _store = store;
-        _volumes = volumes;
-        _logto = logto;
         _names = new LogtoUserNames(logto);
         _rules = rules;
         _options = options;
         _time = time;
-        _logger = logger;
+        _deletion = new TemplateDeletion(hub, store, volumes, logto, writer, options, time, logger);
     }
 
     public bool IsReady => _hub.Current.IsReady;
 
-    public TemplateRules Rules => _rules();
+    public TemplateRules Rules => _rules.Value;
 
     public ImmutableArray<AdminInstance> ListInstances()
     {
@@ -73,7 +67,7 @@ internal sealed partial class AdministrationService : IAdministration
     {
         var snapshot = _hub.Current;
         var byTemplate = _instances.AllInstances().GroupBy(i => i.Ref.Template).ToDictionary(g => g.Key, g => g.ToList());
-        var rules = _rules();
+        var rules = _rules.Value;
         return [.. snapshot.Templates.Values
             .OrderBy(t => t.Template.DisplayName, StringComparer.CurrentCultureIgnoreCase)
             .ThenBy(t => t.Ref.ToString(), StringComparer.Ordinal)
@@ -89,7 +83,7 @@ internal sealed partial class AdministrationService : IAdministration
                     Ready = gameServers?.Values.Count(g => g.IsRunning) ?? 0,
                     OwnerCount = state.Owners.Values.Distinct(StringComparer.Ordinal).Count(),
                     InstancesByState = instances.GroupBy(i => i.State).ToImmutableDictionary(g => g.Key, g => g.Count()),
-                    InterruptedDeletion = _deleting.ContainsKey(state.Ref) ? null : state.Deletion,
+                    InterruptedDeletion = _deletion.IsRunning(state.Ref) ? null : state.Deletion,
                 };
             })];
     }
@@ -133,7 +127,7 @@ internal sealed partial class AdministrationService : IAdministration
 
     public Task LoadAuditAsync(CancellationToken cancellationToken)
     {
-        var rules = _rules();
+        var rules = _rules.Value;
         var namespaces = rules.Namespaces.IsDefaultOrEmpty
             ? _hub.Current.Templates.Keys.Select(t => t.Namespace)
             : rules.Namespaces;
@@ -155,7 +149,7 @@ internal sealed partial class AdministrationService : IAdministration
     public ManifestReview Review(JsonObject manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        return ManifestReviewer.Review(manifest, _rules(), _store.Conformance);
+        return ManifestReviewer.Review(manifest, _rules.Value, _store.Conformance);
     }
 
     public async Task<TemplateWriteResult> CreateTemplateAsync(string actor, JsonObject manifest, CancellationToken cancellationToken)
@@ -246,7 +240,7 @@ internal sealed partial class AdministrationService : IAdministration
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(basis);
         ArgumentNullException.ThrowIfNull(display);
-        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules()) is { IsEmpty: false } errors)
+        if (CatalogEntryRules.Errors(display.DisplayName, display.Description, display.Icon, _rules.Value) is { IsEmpty: false } errors)
         {
             return TemplateWriteResult.Fail(TemplateWriteError.Invalid) with { Problems = errors };
         }
@@ -271,150 +265,19 @@ internal sealed partial class AdministrationService : IAdministration
         return result;
     }
 
-    public TemplateImpact ImpactOf(TemplateRef template)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        var snapshot = _hub.Current;
-        if (!snapshot.Templates.TryGetValue(template, out var state))
-        {
-            return new TemplateImpact(template, ImmutableSortedDictionary<int, string>.Empty, []);
-        }
-
-        var prefixes = state.Template.DataVolumeNames.Select(v => $"{template.Namespace}/{v}-{template.Name}-").ToArray();
-        var volumes = snapshot.Volumes
-            .Where(v => prefixes.Any(p => v.StartsWith(p, StringComparison.Ordinal) && v.Length > p.Length && v[p.Length..].All(char.IsAsciiDigit)))
-            .Select(v => v[(template.Namespace.Length + 1)..])
-            .Order(StringComparer.Ordinal);
-        return new TemplateImpact(template, state.Owners, [.. volumes]);
-    }
+    public TemplateImpact ImpactOf(TemplateRef template) => _deletion.ImpactOf(template);
 
     public async Task<TemplateWriteResult> DeleteTemplateAsync(
         string actor, TemplateRef template, TemplateDeletionMode mode, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
         ArgumentNullException.ThrowIfNull(template);
-        if (!_deleting.TryAdd(template, true))
-        {
-            return TemplateWriteResult.Fail(TemplateWriteError.Conflict, "A deletion of this template is already running.");
-        }
-
         _hub.Touch();
         var impact = ImpactOf(template);
         var detail = string.Create(CultureInfo.InvariantCulture, $"{impact.Instances.Length} instances of {impact.Users.Length} users, volumes {(mode == TemplateDeletionMode.DeleteVolumes ? "deleted" : "kept")}");
-        TemplateWriteResult result;
-        try
-        {
-            result = await DeleteStepsAsync(template, mode, impact, progress, cancellationToken).ConfigureAwait(false);
-        }
-        catch (ClusterException e)
-        {
-            result = TemplateWriteResult.Fail(e.StatusCode == 404 ? TemplateWriteError.NotFound : TemplateWriteError.ClusterError, e.Message);
-        }
-        finally
-        {
-            _deleting.TryRemove(template, out _);
-        }
-
+        var result = await _deletion.DeleteAsync(template, mode, impact, progress, cancellationToken).ConfigureAwait(false);
         await AuditAsync(actor, "deleted template", template, template.ToString(), result.Succeeded, result.Detail ?? detail, cancellationToken).ConfigureAwait(false);
         return result;
-    }
-
-    private async Task<TemplateWriteResult> DeleteStepsAsync(
-        TemplateRef template, TemplateDeletionMode mode, TemplateImpact impact, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
-    {
-        // 1. mark the deletion (so an interruption can be resumed with the same choice) and stop every instance
-        progress?.Report(new(TemplateDeletionStage.Marking, 0));
-        var stopping = false;
-        var marked = await _writer.UpdateAsync(template, basis =>
-        {
-            var change = TemplateDeletionMark.Plan(basis, mode, OkgSettlement.Present(_hub.Current, template));
-            stopping = change.Write is not null;
-            return new TemplatePlan(change, OperationResult.Ok(new InstanceRef(template, 0)));
-        }, cancellationToken).ConfigureAwait(false);
-        if (!marked.Succeeded)
-        {
-            return marked.Error == OperationError.TemplateNotFound
-                ? TemplateWriteResult.Fail(TemplateWriteError.NotFound)
-                : TemplateWriteResult.Fail(TemplateWriteError.ClusterError, marked.Detail ?? marked.Error.ToString());
-        }
-
-        progress?.Report(new(TemplateDeletionStage.StoppingInstances, 0.1));
-        await (!stopping ? Task.CompletedTask : _hub.WaitForAsync(
-            s => s.GameServers.GetValueOrDefault(template) is not { Count: > 0 } && !s.Pods.Keys.Any(k => k.Template == template),
-            _options.StopWait,
-            _time,
-            cancellationToken)).ConfigureAwait(false);
-
-        // 2. the chosen volumes
-        if (mode == TemplateDeletionMode.DeleteVolumes)
-        {
-            var done = 0;
-            foreach (var volume in impact.Volumes)
-            {
-                progress?.Report(new(TemplateDeletionStage.DeletingVolumes, 0.3 + (0.2 * done / Math.Max(1, impact.Volumes.Length)), volume));
-                await _volumes.DeleteVolumeAsync(template.Namespace, volume, cancellationToken).ConfigureAwait(false);
-                done++;
-            }
-        }
-
-        // 3. the template's key in every user's customData (all pages: the mirror may hold users the record lost)
-        progress?.Report(new(TemplateDeletionStage.CleaningUserData, 0.5));
-        if (await CleanUserDataAsync(template, progress, cancellationToken).ConfigureAwait(false) is { } failed)
-        {
-            return failed;
-        }
-
-        // 4. the template itself, last: while it exists the deletion can be resumed
-        progress?.Report(new(TemplateDeletionStage.DeletingTemplate, 0.9));
-        await _store.DeleteAsync(template, cancellationToken).ConfigureAwait(false);
-        await _hub.WaitForAsync(s => !s.Templates.ContainsKey(template), _options.CatalogWait, _time, cancellationToken).ConfigureAwait(false);
-        progress?.Report(new(TemplateDeletionStage.Done, 1));
-        return TemplateWriteResult.Ok;
-    }
-
-    private async Task<TemplateWriteResult?> CleanUserDataAsync(TemplateRef template, IProgress<TemplateDeletionProgress>? progress, CancellationToken cancellationToken)
-    {
-        if (_logto is null)
-        {
-            return null;
-        }
-
-        var key = CustomDataEntryCodec.KeyFor(template);
-        var seen = 0;
-        for (var page = 1; ; page++)
-        {
-            var users = await _logto.ListUsersAsync(page, _options.UserPageSize, cancellationToken).ConfigureAwait(false);
-            if (!users.IsOk || users.Value is null)
-            {
-                return TemplateWriteResult.Fail(TemplateWriteError.UserDataError, users.Error);
-            }
-
-            foreach (var user in users.Value.Users)
-            {
-                seen++;
-                if (!user.CustomData.ContainsKey(key))
-                {
-                    continue;
-                }
-
-                var cleaned = (JsonObject)user.CustomData.DeepClone();
-                cleaned.Remove(key);
-                var written = await _logto.ReplaceCustomDataAsync(user.Id, cleaned, cancellationToken).ConfigureAwait(false);
-                if (!written.IsOk)
-                {
-                    return TemplateWriteResult.Fail(TemplateWriteError.UserDataError, written.Error);
-                }
-
-                LogUserDataCleaned(user.Id, template);
-            }
-
-            var total = Math.Max(users.Value.Total, seen);
-            progress?.Report(new(TemplateDeletionStage.CleaningUserData, 0.5 + (0.4 * seen / Math.Max(1, total))));
-            if (users.Value.Users.Length < _options.UserPageSize || seen >= users.Value.Total)
-            {
-                return null;
-            }
-        }
     }
 
     private async Task<OperationResult> InstanceActionAsync(
@@ -444,7 +307,4 @@ internal sealed partial class AdministrationService : IAdministration
             Events = events.IsDefaultOrEmpty ? instance.Diagnostic?.RawEvents ?? [] : events,
         };
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Removed {Template} from the customData of user {UserId}")]
-    private partial void LogUserDataCleaned(string userId, TemplateRef template);
 }

@@ -11,8 +11,6 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
 {
     public bool IsReady => inner.IsReady;
 
-    public UserDashboard GetDashboard(string userId) => inner.GetDashboard(userId);
-
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
         inner.SubscribeAsync(userId, cancellationToken);
 

@@ -4,8 +4,8 @@ using AigcGateway.Core.Kubernetes;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Core.DependencyInjection;
 
@@ -21,18 +21,18 @@ public static class GatewayCoreServiceCollectionExtensions
     public static IServiceCollection AddGatewayCore(this IServiceCollection services, GatewayCoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return services.AddGatewayCore(_ => options);
+        services.AddSingleton(Options.Create(options));
+        return services.AddGatewayCore();
     }
 
     /// <summary>
-    /// As <see cref="AddGatewayCore(IServiceCollection, GatewayCoreOptions)"/>, with the options computed when the
-    /// services are first used (e.g. from configuration that is complete only once the host is built).
+    /// As <see cref="AddGatewayCore(IServiceCollection, GatewayCoreOptions)"/>, with the options from the registered
+    /// <see cref="IOptions{GatewayCoreOptions}"/> (the host derives them from its configuration).
     /// </summary>
-    public static IServiceCollection AddGatewayCore(this IServiceCollection services, Func<IServiceProvider, GatewayCoreOptions> options)
+    public static IServiceCollection AddGatewayCore(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(options);
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<GatewayCoreOptions>>().Value);
         services.AddSingleton(sp => sp.GetRequiredService<GatewayCoreOptions>().Lifecycle);
         services.AddSingleton(sp => sp.GetRequiredService<GatewayCoreOptions>().Conformance);
         services.TryAddSingleton(TimeProvider.System);
@@ -62,7 +62,6 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<ILogger<InstanceRecords>>()));
         services.AddSingleton<IInstanceOwnershipSource>(sp => new OwnershipSource(sp.GetRequiredService<SnapshotHub>()));
         services.AddSingleton<IForwardAuthIndexSource>(sp => new ForwardAuthIndexSource(sp.GetRequiredService<SnapshotHub>()));
-        services.AddSingleton<IHostedService, IdVerificationService>();
         // run by the host under the Lease; needs an IReleaseGate (the Logto mirror's adoption)
         services.AddSingleton(sp => new ReservedIdReleaser(
             sp.GetRequiredService<SnapshotHub>(),
@@ -72,6 +71,6 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReservedIdReleaser>>()));
         KubernetesRegistration.Add(services);
-        return services;
+        return services.AddClusterServices();
     }
 }

@@ -14,8 +14,6 @@ internal sealed class DashboardFeed(SnapshotHub hub, PendingOperations pending, 
     public UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
         DashboardProjector.Project(snapshot, pending.Of(userId), userId, time.GetUtcNow(), options.ForceHttps, options.SlowStartAfter, activity is null ? null : activity.LastActivity);
 
-    public UserDashboard Get(string userId) => Project(hub.Current, userId);
-
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);

@@ -8,9 +8,6 @@ public interface IInstanceService
     /// <summary>False until the cache has listed the cluster once (<c>/readyz</c>).</summary>
     bool IsReady { get; }
 
-    /// <summary>The user's dashboard now, from the cache (no API call).</summary>
-    UserDashboard GetDashboard(string userId);
-
     /// <summary>The user's dashboard and a coalesced stream of its changes; other users' instances never appear.</summary>
     Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken);
 

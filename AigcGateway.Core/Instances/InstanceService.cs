@@ -65,8 +65,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     public Template? Find(TemplateRef template) => _hub.Current.Templates.GetValueOrDefault(template)?.Template;
 
-    public UserDashboard GetDashboard(string userId) => _feed.Get(userId);
-
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
         _feed.SubscribeAsync(userId, cancellationToken);
 
@@ -76,7 +74,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
     public async Task<OperationResult> InstallAsync(string userId, TemplateRef template, CancellationToken cancellationToken)
     {
-        if (Precheck(userId, template, out var current, starts: true) is { } refused)
+        if (LifecyclePrecheck.Refusal(_hub.Current, userId, template, out var current, starts: true) is { } refused)
         {
             return refused;
         }
@@ -130,7 +128,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     {
         ArgumentNullException.ThrowIfNull(instance);
         var pause = operation == PendingOperation.Pause;
-        if (Precheck(userId, instance.Template, out _, starts: !pause) is { } refused)
+        if (LifecyclePrecheck.Refusal(_hub.Current, userId, instance.Template, out _, starts: !pause) is { } refused)
         {
             return refused;
         }
@@ -138,7 +136,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         var wrote = false;
         var result = await UpdateAsync(instance.Template, basis =>
         {
-            if (Owner(basis, userId, instance) is { } error)
+            if (LifecyclePrecheck.NotOwner(basis, userId, instance) is { } error)
             {
                 return new TemplatePlan(null, error);
             }
@@ -186,12 +184,12 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     public async Task<OperationResult> RestartAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (Precheck(userId, instance.Template, out var state) is { } refused)
+        if (LifecyclePrecheck.Refusal(_hub.Current, userId, instance.Template, out var state) is { } refused)
         {
             return refused;
         }
 
-        if (Owner(state!, userId, instance) is { } notOwner)
+        if (LifecyclePrecheck.NotOwner(state!, userId, instance) is { } notOwner)
         {
             return notOwner;
         }
@@ -220,7 +218,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     public async Task<OperationResult> UninstallAsync(string userId, InstanceRef instance, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);
-        if (Precheck(userId, instance.Template, out _) is { } refused)
+        if (LifecyclePrecheck.Refusal(_hub.Current, userId, instance.Template, out _) is { } refused)
         {
             return refused;
         }
@@ -232,7 +230,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         var result = await UpdateAsync(instance.Template, basis =>
         {
             stopped = basis;
-            if (Owner(basis, userId, instance) is { } error)
+            if (LifecyclePrecheck.NotOwner(basis, userId, instance) is { } error)
             {
                 return new TemplatePlan(null, error);
             }
@@ -298,50 +296,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// What refuses an operation before any write, for users and administrators alike: an unknown user, a cache not yet
-    /// filled, an unknown or non-installable template, and (for operations that <paramref name="starts"/> an instance:
-    /// install, recover) a template being deleted.
-    /// </summary>
-    private OperationResult? Precheck(string userId, TemplateRef template, out TemplateState? state, bool starts = false)
-    {
-        ArgumentNullException.ThrowIfNull(template);
-        state = null;
-        if (string.IsNullOrWhiteSpace(userId))
-        {
-            // never act for an unknown user (the earlier gateway created orphans this way)
-            throw new ArgumentException("A user id is required.", nameof(userId));
-        }
-
-        var snapshot = _hub.Current;
-        if (!snapshot.IsReady)
-        {
-            return OperationResult.Fail(OperationError.NotReady);
-        }
-
-        if (!snapshot.Templates.TryGetValue(template, out state))
-        {
-            return OperationResult.Fail(OperationError.TemplateNotFound);
-        }
-
-        return state.Template.IsInstallable && !(starts && state.Deletion is not null) ? null : OperationResult.Fail(OperationError.TemplateNotInstallable);
-    }
-
-    private static OperationResult? Owner(TemplateState basis, string userId, InstanceRef instance)
-    {
-        if (!basis.Template.IsInstallable)
-        {
-            return OperationResult.Fail(OperationError.TemplateNotInstallable, instance);
-        }
-
-        if (!basis.Owners.TryGetValue(instance.Id, out var owner))
-        {
-            return OperationResult.Fail(OperationError.NotInstalled, instance);
-        }
-
-        return string.Equals(owner, userId, StringComparison.Ordinal) ? null : OperationResult.Fail(OperationError.NotOwner, instance);
     }
 
     /// <summary>One guarded GameServerSet update through the <see cref="TemplateWriter"/>; <paramref name="written"/> sees the state the write returned.</summary>

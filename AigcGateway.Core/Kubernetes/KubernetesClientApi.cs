@@ -89,13 +89,13 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         {
             opening = kind switch
             {
-                WatchedKind.GameServerSets => OpenAsync<GameServerSet, GameServerSetList, T>(
+                WatchedKind.GameServerSets => WatchStreams.OpenAsync<GameServerSet, GameServerSetList, T>(
                     CustomList<GameServerSetList>(GameServerSet.Plural, @namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
-                WatchedKind.GameServers => OpenAsync<GameServer, GameServerList, T>(
+                WatchedKind.GameServers => WatchStreams.OpenAsync<GameServer, GameServerList, T>(
                     CustomList<GameServerList>(GameServer.Plural, @namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
-                WatchedKind.Pods => OpenAsync<V1Pod, V1PodList, T>(Pods(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
-                WatchedKind.Events => OpenAsync<Corev1Event, Corev1EventList, T>(Events(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
-                WatchedKind.Volumes => OpenAsync<V1PersistentVolumeClaim, V1PersistentVolumeClaimList, T>(
+                WatchedKind.Pods => WatchStreams.OpenAsync<V1Pod, V1PodList, T>(Pods(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.Events => WatchStreams.OpenAsync<Corev1Event, Corev1EventList, T>(Events(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
+                WatchedKind.Volumes => WatchStreams.OpenAsync<V1PersistentVolumeClaim, V1PersistentVolumeClaimList, T>(
                     Volumes(@namespace, selector, resourceVersion, true, cancellationToken), errors.Enqueue, cancellationToken),
                 _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
             };
@@ -306,27 +306,6 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         var code = (int)ex.Response.StatusCode;
         var message = $"{what}: {(int)ex.Response.StatusCode} {ex.Response.ReasonPhrase}";
         return code == 409 ? new ClusterConflictException(message, ex) : new ClusterException(message, ex) { StatusCode = code };
-    }
-
-    /// <summary>Waits for the watch response's headers, then reads its events (typed; the typed reader is marked obsolete
-    /// in favour of WatchList*Async, which has no typed variant for custom resources, so it is used for all kinds).</summary>
-    private static async Task<IAsyncEnumerable<(WatchEventType, TOut)>> OpenAsync<TIn, TList, TOut>(
-        Task<HttpOperationResponse<TList>> request, Action<Exception> onError, CancellationToken cancellationToken)
-        where TOut : class
-    {
-        var response = await request.ConfigureAwait(false);
-#pragma warning disable CS0618
-        return Cast<TIn, TOut>(Task.FromResult(response).WatchAsync<TIn, TList>(onError, cancellationToken));
-#pragma warning restore CS0618
-    }
-
-    private static async IAsyncEnumerable<(WatchEventType, TOut)> Cast<TIn, TOut>(IAsyncEnumerable<(WatchEventType, TIn)> source)
-        where TOut : class
-    {
-        await foreach (var (type, item) in source.ConfigureAwait(false))
-        {
-            yield return (type, (item as TOut)!);
-        }
     }
 
     private Task<HttpOperationResponse<TList>> CustomList<TList>(string plural, string? ns, string? selector, string? resourceVersion, bool watch, CancellationToken ct) =>

@@ -5,7 +5,6 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using k8s;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AigcGateway.Core.Kubernetes;
@@ -42,13 +41,12 @@ internal static class KubernetesRegistration
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<KubernetesSessionRevocations>>()));
         services.AddSingleton<Sessions.ISessionRevocations>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
-        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
         services.AddSingleton<ITemplateStore>(sp => new KubernetesTemplateStore(sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<ConformanceRules>()));
         services.AddSingleton(sp => new ClusterCacheOptions { Conformance = sp.GetRequiredService<ConformanceRules>() });
         services.AddSingleton<Users.IMirrorMarks>(sp => new KubernetesMirrorMarks(
             sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<SnapshotHub>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IVolumeLookup>(sp => new KubernetesVolumeLookup(sp.GetRequiredService<IKubernetes>()));
-        services.AddSingleton<IHostedService>(sp => new ClusterCache(
+        services.AddSingleton(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),
             sp.GetRequiredService<SnapshotHub>(),
             sp.GetRequiredService<GatewayCoreOptions>().EffectiveCatalog(),

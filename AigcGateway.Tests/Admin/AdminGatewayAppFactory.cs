@@ -1,12 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using AigcGateway.Core.Administration;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Configuration;
-using AigcGateway.Web.Hosting;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Playwright;
 
 namespace AigcGateway.Tests.Admin;
@@ -66,13 +60,6 @@ public sealed partial class AdminGatewayAppFactory : GatewayAppFactory
         await Assertions.Expect(page).ToHaveURLAsync(home, new() { Timeout = 20_000 });
         await page.WaitForCircuitAsync();
         return page;
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.AddGatewayAdministrationCore(
-            sp => GatewayAdminExtensions.RulesOf(sp.GetRequiredService<IOptions<GatewayOptions>>().Value)));
     }
 
     [GeneratedRegex("name=\"returnUrl\" value=\"(?<returnUrl>[^\"]*)\">\\s*<button type=\"submit\" name=\"userId\" value=\"(?<userId>[^\"]*)\" data-username=\"(?<username>[^\"]*)\"")]

@@ -28,7 +28,7 @@ public sealed class ManifestReviewShapeTests
         var options = new AdministrationOptions();
         var audit = new AuditTrail(store, _hub, options, TimeProvider.System, NullLogger<AuditTrail>.Instance);
         var rules = new TemplateRules(["aigc"], ".aigc.test", new Uri("https://dashboard.aigc.test"), ImmutableDictionary<string, string>.Empty);
-        _admin = new AdministrationService(instances, _hub, store, cluster, null, () => rules, options, audit,
+        _admin = new AdministrationService(instances, _hub, store, cluster, null, Microsoft.Extensions.Options.Options.Create(rules), options, audit,
             new TemplateWriter(_hub, cluster, new LifecycleOptions(), TimeProvider.System, NullLogger<TemplateWriter>.Instance), TimeProvider.System, NullLogger<AdministrationService>.Instance);
     }
 

@@ -253,7 +253,8 @@ public sealed class GatewayConfigurationTests : IDisposable
         await using var app = builder.Build();
         await app.StartAsync(Ct);
 
-        app.Services.GetRequiredService<AigcGateway.Core.Users.IUserInstanceMirror>().ShouldNotBeNull();
+        // the Management API client; the customData mirror on top of it comes with the cluster (AddGatewayLogtoMirror)
+        app.Services.GetRequiredService<AigcGateway.Core.Logto.ILogtoUsers>().ShouldNotBeNull();
         await app.StopAsync(Ct);
     }
 }

@@ -1,3 +1,4 @@
+using AigcGateway.Core.Administration;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
@@ -31,6 +32,23 @@ public sealed class AddGatewayCoreTests
         provider.GetServices<IHostedService>().Count().ShouldBe(3);
         provider.GetRequiredService<AigcGateway.Core.Sessions.ISessionRevocations>().IsReady.ShouldBeFalse();
         instances.IsReady.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Administration_decorates_the_lifecycle_explicitly_in_either_order_of_use()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGatewayCore(new GatewayCoreOptions { Kubernetes = new KubernetesConnection("http://127.0.0.1:1"), LegacyConfigFile = null });
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(
+            new TemplateRules([], "localhost", new Uri("http://localhost"), System.Collections.Immutable.ImmutableDictionary<string, string>.Empty)));
+        services.AddGatewayAdministrationCore();
+
+        // one registration of the port (the decorated one), not two that work because the audited one came last
+        services.Count(d => d.ServiceType == typeof(IInstanceService)).ShouldBe(1);
+        await using var provider = services.BuildServiceProvider();
+        provider.GetRequiredService<IInstanceService>().GetType().Name.ShouldBe("AuditingInstanceService");
+        provider.GetRequiredService<ICatalog>().ShouldBeOfType<InstanceService>();
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using Microsoft.Extensions.Logging.Abstractions;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Core;
 
@@ -42,7 +43,7 @@ public sealed class AdoptionMatrixTests
         _cluster.State.Owners[1].ShouldBe("legacy-user");
         _cluster.State.Replicas.ShouldBe(2);
         _cluster.GameServers.ShouldBe([0, 1]);
-        _service.GetDashboard("legacy-user").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Running);
+        (await _service.DashboardAsync("legacy-user")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Running);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class AdoptionMatrixTests
         var outcome = await _records.AdoptAsync(Ref(1), "legacy-user", Ct);
 
         outcome.Result.ShouldBe(AdoptionResult.Adopted);
-        _service.GetDashboard("legacy-user").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Paused);
+        (await _service.DashboardAsync("legacy-user")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Paused);
         _cluster.State.Replicas.ShouldBe(1);
         _cluster.GameServers.ShouldBe([0]);
     }
@@ -72,7 +73,7 @@ public sealed class AdoptionMatrixTests
         _cluster.Writes.ShouldBe(writes);
         _cluster.State.Owners.ShouldNotContainKey(5);
         _cluster.GameServers.ShouldBe([alice.Id]);
-        _service.GetDashboard("bob").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("bob")).Instances.ShouldBeEmpty();
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         var installed = await instances.InstallAsync("alice", s_template, Ct);
         installed.Instance.ShouldBe(new InstanceRef(s_template, 0));
         await WaitForState(instances, "alice", InstanceState.Running);
-        instances.GetDashboard("alice").InstanceOf(s_template)!.Url.ShouldNotBeNull();
+        (await instances.DashboardAsync("alice")).InstanceOf(s_template)!.Url.ShouldNotBeNull();
 
         (await instances.PauseAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
         await WaitForState(instances, "alice", InstanceState.Paused);
@@ -95,7 +95,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         _harness.Emulator.WatchCount.ShouldBeGreaterThan(0);
 
         (await instances.UninstallAsync("alice", installed.Instance!, Ct)).Succeeded.ShouldBeTrue();
-        instances.GetDashboard("alice").Instances.ShouldBeEmpty();
+        (await instances.DashboardAsync("alice")).Instances.ShouldBeEmpty();
         var pvcs = await _harness.Client.CoreV1.ListNamespacedPersistentVolumeClaimAsync(EmulatorHarness.Ns, cancellationToken: Ct);
         pvcs.Items.ShouldAllBe(p => p.Metadata.DeletionTimestamp != null, "deleted (a protected PVC may still be terminating)");
     }
@@ -145,7 +145,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
 
         _harness.Emulator.Faults.FailNextWrites(1, 500);
         (await instances.UninstallAsync("alice", instance, Ct)).Error.ShouldBe(OperationError.ClusterError);
-        instances.GetDashboard("alice").InstanceOf(s_template).ShouldNotBeNull("a failed uninstall forgets nothing");
+        (await instances.DashboardAsync("alice")).InstanceOf(s_template).ShouldNotBeNull("a failed uninstall forgets nothing");
 
         (await instances.UninstallAsync("alice", instance, Ct)).Succeeded.ShouldBeTrue();
         await instances.WaitForDashboardAsync("alice", d => d.InstanceOf(s_template) is null, "alice's instance to leave her dashboard");
@@ -212,7 +212,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
         var instances = await StartAsync(strategy: "General");
 
         (await instances.InstallAsync("alice", s_template, Ct)).Error.ShouldBe(OperationError.TemplateNotInstallable);
-        instances.GetDashboard("alice").Templates.ShouldHaveSingleItem().IsInstallable.ShouldBeFalse();
+        (await instances.DashboardAsync("alice")).Templates.ShouldHaveSingleItem().IsInstallable.ShouldBeFalse();
     }
 
     [Theory]
@@ -268,7 +268,7 @@ public sealed class CoreOnEmulatorTests : IAsyncDisposable
             s.Pods.GetValueOrDefault(alice)?.Containers.Any(c => c.WaitingReason == "ImagePullBackOff") == true
             && s.Events.GetValueOrDefault(alice, []).Any(e => e.Message.Contains("ImagePullBackOff", StringComparison.Ordinal)));
 
-        var instance = instances.GetDashboard("alice").InstanceOf(s_template)!;
+        var instance = (await instances.DashboardAsync("alice")).InstanceOf(s_template)!;
         instance.Diagnostic!.RawEvents.ShouldContain(e => e.Reason == "FailedScheduling");
         instance.Diagnostic.Reason.ShouldBe(DiagnosticReason.ImageCannotBePulled);
         instance.State.ShouldBe(InstanceState.Failed);

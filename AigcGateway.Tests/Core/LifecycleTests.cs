@@ -2,6 +2,7 @@ using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using Microsoft.Extensions.Logging.Abstractions;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Core;
 
@@ -70,7 +71,7 @@ public sealed class LifecycleTests
 
         for (var i = 0; i < 100; i++)
         {
-            _service.GetDashboard("alice").Instances.ShouldHaveSingleItem();
+            (await _service.DashboardAsync("alice")).Instances.ShouldHaveSingleItem();
         }
 
         (_cluster.Reads, _cluster.Writes).ShouldBe((reads, writes));
@@ -178,11 +179,11 @@ public sealed class LifecycleTests
         _cluster.WriteFailure = new ClusterException("internal error") { StatusCode = 500 };
 
         (await _service.UninstallAsync("alice", alice, Ct)).Error.ShouldBe(OperationError.ClusterError);
-        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Failed);
+        (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Failed);
 
         _cluster.WriteFailure = null;
         (await _service.UninstallAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
-        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("alice")).Instances.ShouldBeEmpty();
         _cluster.Volumes.ShouldBeEmpty();
     }
 
@@ -195,7 +196,7 @@ public sealed class LifecycleTests
 
         await _service.RecoverAsync("alice", alice, Ct);
 
-        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
+        (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
     }
 
     [Fact]
@@ -207,7 +208,7 @@ public sealed class LifecycleTests
 
         (await _service.PauseAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
 
-        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Paused);
+        (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Paused);
     }
 
     [Fact]
@@ -353,7 +354,7 @@ public sealed class LifecycleTests
         (await _service.RestartAsync("alice", alice, Ct)).Succeeded.ShouldBeTrue();
 
         _cluster.DeletedPods.ShouldBe([alice]);
-        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Restarting);
+        (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Restarting);
     }
 
     [Fact]
@@ -378,7 +379,7 @@ public sealed class LifecycleTests
         _cluster.State.Reserved.IsEmpty.ShouldBeTrue();
         _cluster.State.Replicas.ShouldBe(0);
         _mirror.Entries[("alice", _cluster.Ref)].ShouldBeNull();
-        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("alice")).Instances.ShouldBeEmpty();
     }
 
     [Theory]
@@ -408,7 +409,7 @@ public sealed class LifecycleTests
 
         _hub.Publish(s => s with { Templates = s.Templates.SetItem(_cluster.Ref, stale) });
 
-        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("alice")).Instances.ShouldBeEmpty();
     }
 
     [Fact]
@@ -420,7 +421,7 @@ public sealed class LifecycleTests
         var again = (await _service.InstallAsync("alice", _cluster.Ref, Ct)).Instance!;
 
         again.ShouldBe(alice);
-        _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
+        (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!.State.ShouldBe(InstanceState.Running);
     }
 
     [Fact]
@@ -449,7 +450,7 @@ public sealed class LifecycleTests
 
         failed.Error.ShouldBe(OperationError.ClusterError);
         _cluster.State.Owners[alice.Id].ShouldBe("alice");
-        var shown = _service.GetDashboard("alice").InstanceOf(_cluster.Ref)!;
+        var shown = (await _service.DashboardAsync("alice")).InstanceOf(_cluster.Ref)!;
         shown.State.ShouldBe(InstanceState.Failed);
         shown.Diagnostic!.Reason.ShouldBe(DiagnosticReason.OperationFailed);
 

@@ -1,6 +1,7 @@
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using Microsoft.Extensions.Logging.Abstractions;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Core;
 
@@ -40,11 +41,11 @@ public sealed class MissingRecordTests
     {
         await AliceRunsAndBobHasAPhantomAsync();
 
-        var bob = _service.GetDashboard("bob").Instances.ShouldHaveSingleItem();
+        var bob = (await _service.DashboardAsync("bob")).Instances.ShouldHaveSingleItem();
 
         bob.Ref.ShouldBe(Ref(5));
         bob.State.ShouldBe(InstanceState.Missing);
-        _service.GetDashboard("alice").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Running);
+        (await _service.DashboardAsync("alice")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Running);
     }
 
     [Fact]
@@ -55,7 +56,7 @@ public sealed class MissingRecordTests
         await _service.InstallAsync("alice", _cluster.Ref, Ct);
 
         _cluster.GameServers.ShouldBeEmpty();
-        _service.GetDashboard("alice").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Installing);
+        (await _service.DashboardAsync("alice")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Installing);
     }
 
     [Fact]
@@ -83,7 +84,7 @@ public sealed class MissingRecordTests
         _cluster.GameServers.ShouldBe([alice.Id]);
         _cluster.State.Replicas.ShouldBe(1);
         _cluster.State.Reserved.IsEmpty.ShouldBeTrue();
-        _service.GetDashboard("bob").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Missing);
+        (await _service.DashboardAsync("bob")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Missing);
     }
 
     [Fact]
@@ -98,7 +99,7 @@ public sealed class MissingRecordTests
         result.Error.ShouldBe(OperationError.AffectsOthers);
         _cluster.Writes.ShouldBe(writes);
         _cluster.GameServers.ShouldBe([0]);
-        _service.GetDashboard("bob").Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Missing);
+        (await _service.DashboardAsync("bob")).Instances.ShouldHaveSingleItem().State.ShouldBe(InstanceState.Missing);
     }
 
     [Fact]
@@ -126,7 +127,7 @@ public sealed class MissingRecordTests
         (_cluster.State.Replicas, _cluster.State.Reserved).ShouldBe((replicas, reserved));
         _cluster.GameServers.ShouldBe([alice.Id]);
         _mirror.Entries[("bob", _cluster.Ref)].ShouldBeNull();
-        _service.GetDashboard("bob").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("bob")).Instances.ShouldBeEmpty();
     }
 
     [Fact]

@@ -6,6 +6,9 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Text;
 using AigcGateway.Core.Users;
+using AigcGateway.Web.Auth;
+using AigcGateway.Web.Components.Admin;
+using AigcGateway.Web.Components.Dashboard;
 using AigcGateway.Web.Resources;
 
 namespace AigcGateway.Tests.Core;
@@ -27,6 +30,12 @@ public sealed class TextKeysTests
         .. Enum.GetValues<AdoptionConflictKind>().SelectMany(k => new[] { "Admin_Migration_Kind_" + TextKeys.Of(k), "Admin_Migration_KindShort_" + TextKeys.Of(k) }),
         .. Enum.GetValues<MigrationActionOutcome>().Select(o => "Admin_Migration_Outcome_" + TextKeys.Of(o)),
         .. Enum.GetValues<TemplateDeletionStage>().Select(s => "Admin_Delete_Stage_" + TextKeys.Of(s)),
+        .. Enum.GetValues<StartupStage>().Select(WebTextKeys.Stage),
+        .. WebTextKeys.StepStatuses.Select(WebTextKeys.StepStatus),
+        .. Enum.GetValues<InstanceAction>().SelectMany(a => new[] { WebTextKeys.Action(a), WebTextKeys.ActionLabel(a) }),
+        .. Enum.GetValues<AdminInstances.Row>().Select(WebTextKeys.Admin).Concat(Enum.GetValues<AdminInstances.Bulk>().Select(WebTextKeys.Admin))
+            .SelectMany(k => new[] { k.ConfirmTitle, k.ConfirmText, k.Action, k.Done }).Distinct(),
+        .. SignInFailure.Reasons.SelectMany(r => new[] { "_Title", "_Explanation", "_Check" }.Select(part => SignInFailure.KeyStem(r) + part)),
     ];
 
     [Theory]
@@ -51,6 +60,12 @@ public sealed class TextKeysTests
         Distinct(Enum.GetValues<AdoptionConflictKind>().Select(TextKeys.Of));
         Distinct(Enum.GetValues<MigrationActionOutcome>().Select(TextKeys.Of));
         Distinct(Enum.GetValues<TemplateDeletionStage>().Select(TextKeys.Of));
+        Distinct(Enum.GetValues<StartupStage>().Select(WebTextKeys.Stage));
+        Distinct(WebTextKeys.StepStatuses.Select(WebTextKeys.StepStatus));
+        Distinct(Enum.GetValues<InstanceAction>().Select(WebTextKeys.Action));
+        Distinct(Enum.GetValues<AdminInstances.Row>().Select(r => WebTextKeys.Admin(r).ConfirmTitle));
+        Distinct(Enum.GetValues<AdminInstances.Bulk>().Select(b => WebTextKeys.Admin(b).ConfirmTitle));
+        Distinct(SignInFailure.Reasons.Select(SignInFailure.KeyStem));
     }
 
     private static void Distinct(IEnumerable<string> keys)

@@ -8,6 +8,7 @@ using AigcGateway.Tests.Logto;
 using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using AigcGateway.Tests.Infrastructure;
 
 namespace AigcGateway.Tests.Core;
 
@@ -69,10 +70,10 @@ public sealed class UnreadableOwnershipRecordTests : IDisposable
     }
 
     [Fact]
-    public void Nobody_sees_an_instance_of_it_on_their_dashboard_nor_gets_through_forward_auth()
+    public async Task Nobody_sees_an_instance_of_it_on_their_dashboard_nor_gets_through_forward_auth()
     {
-        _service.GetDashboard("alice").Instances.ShouldBeEmpty();
-        _service.GetDashboard("mallory").Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("alice")).Instances.ShouldBeEmpty();
+        (await _service.DashboardAsync("mallory")).Instances.ShouldBeEmpty();
         EndpointProjector.Endpoints(_hub.Current).ShouldBeEmpty();
     }
 

@@ -42,8 +42,6 @@ internal sealed class FakeInstanceService : IInstanceService
         _changes.Writer.TryWrite(dashboard).ShouldBeTrue();
     }
 
-    public UserDashboard GetDashboard(string userId) => Current;
-
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken)
     {
         Subscribers.Add(userId);

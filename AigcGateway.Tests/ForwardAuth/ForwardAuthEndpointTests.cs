@@ -67,7 +67,7 @@ public sealed class ForwardAuthEndpointTests : IAsyncLifetime
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         response.Headers.GetValues("X-Auth-Request-User").ShouldBe([LogtoDemoUsers.Alice.Id]);
         response.Headers.GetValues("X-Auth-Request-Email").ShouldBe([LogtoDemoUsers.Alice.Id + "@example.com"]);
-        var instance = _app.Services.GetRequiredService<IInstanceService>().GetDashboard(LogtoDemoUsers.Alice.Id).InstanceOf(SdCpu)!;
+        var instance = (await _app.Services.GetRequiredService<IInstanceService>().DashboardAsync(LogtoDemoUsers.Alice.Id)).InstanceOf(SdCpu)!;
         _app.Services.GetRequiredService<InstanceActivity>().LastActivity(instance.Ref).ShouldNotBeNull();
     }
 

@@ -134,7 +134,7 @@ public sealed class IdReleaseTests
         await Eventually.HoldsAsync(() => releaser.EvaluatedVersion >= adopted, "the releaser looked again");
 
         catalog.Snapshot.Templates[legacy].Reserved.Contains(0).ShouldBeTrue();
-        app.Services.GetRequiredService<IInstanceService>().GetDashboard(Alice).InstanceOf(legacy)!.State.ShouldBe(InstanceState.Paused);
+        (await app.Services.GetRequiredService<IInstanceService>().DashboardAsync(Alice)).InstanceOf(legacy)!.State.ShouldBe(InstanceState.Paused);
     }
 
     /// <summary>A template as the earlier gateway's users had it: no volume claim templates, one paused instance (id 0 reserved).</summary>

@@ -53,7 +53,7 @@ public sealed class LogtoMirrorIntegrationTests
 
         adopted.Ref.Id.ShouldBe(0);
         adopted.Owner.ShouldBe(Alice);
-        instances.GetDashboard(LogtoDemoUsers.Bob.Id).Instances.ShouldBeEmpty();
+        (await instances.DashboardAsync(LogtoDemoUsers.Bob.Id)).Instances.ShouldBeEmpty();
         using var client = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress };
         var gss = await client.GetFromJsonAsync<JsonObject>(
             new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), Xunit.TestContext.Current.CancellationToken);

@@ -117,7 +117,7 @@ public sealed class TwoReplicaOutageTests
         {
             (await AuthAsync(replicas[i], clients[i], Alice, url)).ShouldBe(HttpStatusCode.OK, "/auth answers from the last snapshot");
             (await AuthAsync(replicas[i], clients[i], Bob, url)).ShouldBe(HttpStatusCode.Forbidden);
-            instances[i].GetDashboard(Alice).InstanceOf(SdCpu)!.State.ShouldBe(InstanceState.Running);
+            (await instances[i].DashboardAsync(Alice)).InstanceOf(SdCpu)!.State.ShouldBe(InstanceState.Running);
             var ready = await clients[i].GetAsync(new Uri("/readyz", UriKind.Relative), Ct);
             ready.StatusCode.ShouldBe(HttpStatusCode.OK, "a replica serving its last snapshot stays in the Service");
             (await ready.Content.ReadAsStringAsync(Ct)).ShouldBe("Degraded");

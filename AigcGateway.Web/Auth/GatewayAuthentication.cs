@@ -88,8 +88,8 @@ public static class GatewayAuthentication
     }
 
     /// <summary>
-    /// The Management API client (<see cref="ILogtoUsers"/>) from <see cref="LogtoOptions"/>, and the customData mirror
-    /// (<see cref="Core.Users.IUserInstanceMirror"/> and its <see cref="Core.Users.MirrorWriteQueue"/>).
+    /// The Management API client (<see cref="ILogtoUsers"/>) from <see cref="LogtoOptions"/> (the customData mirror on
+    /// top of it is Core's <c>AddGatewayLogtoMirror</c>).
     /// </summary>
     public static IServiceCollection AddGatewayLogto(this IServiceCollection services)
     {
@@ -105,20 +105,6 @@ public static class GatewayAuthentication
             };
             return LogtoManagement.CreateClient(settings, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>());
         });
-        services.TryAddSingleton<Core.Users.MirrorWriteQueue>();
-        services.TryAddSingleton<Core.Users.IUserInstanceMirror, Core.Users.LogtoUserInstanceMirror>();
-        return services;
-    }
-
-    /// <summary>
-    /// <see cref="Core.Users.UserMirrorReconciler"/> as a singleton. It needs <see cref="Core.Users.IInstanceOwnershipSource"/>
-    /// and <see cref="Core.Users.IOwnershipAdopter"/> (the lifecycle's), so call this only once those are registered;
-    /// the host runs <see cref="Core.Users.UserMirrorReconciler.RunAsync"/> on the replica that holds the lease.
-    /// </summary>
-    public static IServiceCollection AddGatewayMirrorReconciler(this IServiceCollection services)
-    {
-        services.AddGatewayLogto();
-        services.TryAddSingleton<Core.Users.UserMirrorReconciler>();
         return services;
     }
 

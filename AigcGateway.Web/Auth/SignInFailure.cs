@@ -70,14 +70,29 @@ public static class SignInFailure
 
     public static string Url(string reason) => $"{Path}?reason={Uri.EscapeDataString(reason)}";
 
-    private static readonly string[] Known = [Correlation, InvalidClient, RedirectUri, Unreachable, AccessDenied, InvalidToken, Forbidden, SignInOrigin.WrongHost];
+    /// <summary>Every reason the sign-in error page explains (any other gets the general texts of <see cref="Unknown"/>).</summary>
+    public static readonly IReadOnlyList<string> Reasons = [Correlation, InvalidClient, RedirectUri, Unreachable, AccessDenied, InvalidToken, Forbidden, SignInOrigin.WrongHost, Unknown];
+
+    /// <summary>The stem of a reason's keys in Strings.resx (<c>_Title</c>, <c>_Explanation</c>, <c>_Check</c>): constants, not the reason text.</summary>
+    internal static string KeyStem(string? reason) => reason switch
+    {
+        Correlation => "SignInError_correlation",
+        InvalidClient => "SignInError_invalid_client",
+        RedirectUri => "SignInError_redirect_uri",
+        Unreachable => "SignInError_unreachable",
+        AccessDenied => "SignInError_access_denied",
+        InvalidToken => "SignInError_invalid_token",
+        Forbidden => "SignInError_forbidden",
+        SignInOrigin.WrongHost => "SignInError_wrong_host",
+        _ => "SignInError_unknown",
+    };
 
     /// <summary>What happened and what to check, in the request's language (Strings.resx: <c>SignInError_&lt;reason&gt;_*</c>).</summary>
     public static (string Title, string Explanation, string Check) Describe(string? reason, IStringLocalizer<Strings> text, params object[] arguments)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var code = Known.Contains(reason, StringComparer.Ordinal) ? reason : Unknown;
-        return (text[$"SignInError_{code}_Title", arguments], text[$"SignInError_{code}_Explanation", arguments], text[$"SignInError_{code}_Check", arguments]);
+        var stem = KeyStem(reason);
+        return (text[stem + "_Title", arguments], text[stem + "_Explanation", arguments], text[stem + "_Check", arguments]);
     }
 
     /// <param name="arguments">what the reason's texts name (e.g. the addresses of <see cref="SignInOrigin.WrongHost"/>); encoded like the rest</param>

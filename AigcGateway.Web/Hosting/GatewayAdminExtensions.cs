@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using AigcGateway.Core.Administration;
-using AigcGateway.Web.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace AigcGateway.Web.Hosting;
@@ -12,13 +10,8 @@ public static class GatewayAdminExtensions
     public static WebApplicationBuilder AddGatewayAdministration(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        builder.Services.AddGatewayAdministrationCore(sp => RulesOf(sp.GetRequiredService<IOptions<GatewayOptions>>().Value));
+        builder.Services.AddSingleton<IOptionsFactory<TemplateRules>, TemplateRulesFactory>();
+        builder.Services.AddGatewayAdministrationCore();
         return builder;
     }
-
-    internal static TemplateRules RulesOf(GatewayOptions gateway) => new(
-        [.. gateway.Namespaces],
-        gateway.CookieDomainName is { } domain ? "." + domain : gateway.PublicUri?.Host ?? "localhost",
-        gateway.PublicUri ?? new Uri("http://localhost"),
-        gateway.TemplateLabels.ToImmutableDictionary(StringComparer.Ordinal));
 }

@@ -46,7 +46,8 @@ internal static class AuditBenchmark
             await using var emulator = await KubernetesEmulator.StartAsync(KubernetesEmulatorOptions.ForTests with { SeedDemo = true }, ct);
             await using var core = await CoreHost.StartAsync(emulator.BaseAddress, CatalogFilter.All, ct, services =>
             {
-                services.AddGatewayAdministrationCore(_ => new TemplateRules([], "localhost", new Uri("http://localhost"), System.Collections.Immutable.ImmutableDictionary<string, string>.Empty));
+                services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new TemplateRules([], "localhost", new Uri("http://localhost"), System.Collections.Immutable.ImmutableDictionary<string, string>.Empty)));
+                services.AddGatewayAdministrationCore();
                 if (connection is not null)
                 {
                     services.AddGatewayStorage(_ => new StorageOptions { Provider = DatabaseProvider.PostgreSql, ConnectionString = connection });

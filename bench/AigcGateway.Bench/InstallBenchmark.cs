@@ -7,7 +7,7 @@ namespace AigcGateway.Bench;
 
 /// <summary>
 /// 1. 200 distinct users install one template at once through the production Core against the emulator (zero delays).
-/// 3. Kubernetes API calls while 100 users' dashboards are rendered from the cache (GetDashboard and SubscribeAsync).
+/// 3. Kubernetes API calls while 100 users' dashboards are rendered from the cache (SubscribeAsync, the production feed).
 /// </summary>
 internal static class InstallBenchmark
 {
@@ -71,9 +71,8 @@ internal static class InstallBenchmark
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Dashboards; i++)
         {
-            var dashboard = instances.GetDashboard(UserId(i));
             await using var subscription = await instances.SubscribeAsync(UserId(i), ct);
-            if (dashboard.InstanceOf(Template) is not null && subscription.Snapshot.InstanceOf(Template) is not null)
+            if (subscription.Snapshot.InstanceOf(Template) is not null)
             {
                 shown.Add(i);
             }
@@ -81,7 +80,7 @@ internal static class InstallBenchmark
 
         var elapsed = clock.Elapsed;
         var calls = core.Counter.Requests - before;
-        report.Add(new Figure(Name, "dashboards rendered (GetDashboard + SubscribeAsync)", $"{shown.Count} of {Dashboards} users, {Measure.Ms(elapsed.TotalMilliseconds)}", "100", shown.Count == Dashboards));
+        report.Add(new Figure(Name, "dashboards rendered (SubscribeAsync, as the dashboard page does)", $"{shown.Count} of {Dashboards} users, {Measure.Ms(elapsed.TotalMilliseconds)}", "100", shown.Count == Dashboards));
         report.Add(new Figure(Name, "Kubernetes API requests meanwhile", Measure.Number(calls), "0", calls == 0));
     }
 }

@@ -77,7 +77,7 @@ internal static partial class SnapshotBenchmark
             updates.Add(Stopwatch.GetElapsedTime(start).TotalMicroseconds);
         }
 
-        // GetDashboard's projection for one user, at this size
+        // the dashboard feed's projection for one user, at this size
         var projection = Stopwatch.StartNew();
         var shown = 0;
         for (var i = 0; i < Projections; i++)

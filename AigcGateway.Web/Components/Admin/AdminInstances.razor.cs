@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
+using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
@@ -118,11 +119,11 @@ public sealed partial class AdminInstances
 
     private async Task ActAsync(AdminInstance instance, Row action)
     {
-        var name = action.ToString();
+        var keys = WebTextKeys.Admin(action);
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L[$"Admin_Confirm_{name}_Title"],
-            L[$"Admin_Confirm_{name}_Text", instance.TemplateDisplayName, instance.Ref.Id, instance.Owner],
-            yesText: L[$"Admin_Action_{name}"],
+            L[keys.ConfirmTitle],
+            L[keys.ConfirmText, instance.TemplateDisplayName, instance.Ref.Id, instance.Owner],
+            yesText: L[keys.Action],
             cancelText: L["Dialog_Cancel"]);
         if (confirmed != true)
         {
@@ -140,7 +141,7 @@ public sealed partial class AdminInstances
                 Row.RemoveRecord => await Migration.RemoveRecordAsync(Actor, instance.Ref, Stopping),
                 _ => await Admin.UninstallAsync(Actor, instance.Ref, Stopping),
             };
-            Report(result.Succeeded ? [] : [Failure(instance.Ref, result)], name, 1);
+            Report(result.Succeeded ? [] : [Failure(instance.Ref, result)], keys, 1);
         }
         finally
         {
@@ -152,11 +153,11 @@ public sealed partial class AdminInstances
     private async Task BulkAsync(Bulk action)
     {
         var targets = _selected.ToList();
-        var name = action.ToString();
+        var keys = WebTextKeys.Admin(action);
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            L[$"Admin_Confirm_Bulk{name}_Title"],
-            L[$"Admin_Confirm_Bulk{name}_Text", targets.Count],
-            yesText: L[$"Admin_Action_{name}"],
+            L[keys.ConfirmTitle],
+            L[keys.ConfirmText, targets.Count],
+            yesText: L[keys.Action],
             cancelText: L["Dialog_Cancel"]);
         if (confirmed != true)
         {
@@ -179,7 +180,7 @@ public sealed partial class AdminInstances
             }
 
             _selected.Clear();
-            Report(failures, name, targets.Count);
+            Report(failures, keys, targets.Count);
         }
         finally
         {
@@ -191,12 +192,12 @@ public sealed partial class AdminInstances
     private string Failure(InstanceRef instance, OperationResult result) =>
         $"{instance}: {OperationErrorText.Describe(result.Error ?? OperationError.ClusterError, System.Globalization.CultureInfo.CurrentUICulture)}";
 
-    private void Report(List<string> failures, string action, int count)
+    private void Report(List<string> failures, AdminActionKeys keys, int count)
     {
         _messageIsError = failures.Count > 0;
         _message = failures.Count > 0
             ? L["Admin_Action_Failed", string.Join("; ", failures)]
-            : L[$"Admin_Done_{action}", count];
+            : L[keys.Done, count];
     }
 
     private static Color StateColor(InstanceState state) => state switch
