@@ -1,36 +1,50 @@
 using System.Xml.Linq;
-using AigcGateway.Core.Storage.Audit;
+using AigcGateway.Core.Storage;
 using Microsoft.AspNetCore.DataProtection.Repositories;
 
 namespace AigcGateway.Web.Auth;
 
 /// <summary>
-/// The key ring in the shared database (Data Protection's Entity Framework Core repository), read only once the store
-/// has created its tables: the store migrates in the background, while Data Protection asks for the ring at start-up
-/// and on the first request.
+/// The key ring in the shared database (Data Protection's Entity Framework Core repository), read only once the
+/// database has the store's tables. Data Protection asks for the ring at start-up, before the store's own background
+/// migration may have run, so the first read migrates (under the replicas' migration lock; nothing to do when done).
 /// </summary>
-internal sealed class DatabaseKeyRepository(IXmlRepository database, AuditWriter store, TimeSpan migrationWait) : IXmlRepository
+internal sealed class DatabaseKeyRepository(IXmlRepository database, DatabaseMigrator migrator, TimeSpan migrationTimeout) : IXmlRepository
 {
+    private volatile bool _migrated;
+
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        WaitForMigration();
+        EnsureMigrated();
         return database.GetAllElements();
     }
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        WaitForMigration();
+        EnsureMigrated();
         database.StoreElement(element, friendlyName);
     }
 
-    private void WaitForMigration()
+    private void EnsureMigrated()
     {
-        // Data Protection's repository interface is synchronous; the wait ends as soon as the migration does
-        if (!store.WhenMigrated.Wait(migrationWait))
+        if (_migrated)
+        {
+            return;
+        }
+
+        using var timeout = new CancellationTokenSource(migrationTimeout);
+        try
+        {
+            // Data Protection's repository interface is synchronous
+            migrator.MigrateAsync(timeout.Token).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or OperationCanceledException or TimeoutException)
         {
             throw new InvalidOperationException(
-                $"The cookie-protection keys are kept in the database, which is not reachable or not migrated yet (waited {migrationWait.TotalSeconds:0} s): " +
-                "check Database settings and that PostgreSQL is up; the gateway keeps retrying.");
+                "The cookie-protection keys are kept in the database, which cannot be reached or migrated: check the Database settings and " +
+                "that PostgreSQL is up (sign-in works again once it is; the next request retries).", e);
         }
+
+        _migrated = true;
     }
 }

@@ -1,6 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
 using AigcGateway.Core.Storage;
-using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Web.Configuration;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -24,7 +23,7 @@ namespace AigcGateway.Web.Auth;
 /// </remarks>
 internal static class GatewayDataProtection
 {
-    /// <summary>How long a key ring read waits for the store to create its tables before it fails (and is retried).</summary>
+    /// <summary>How long the first key ring read may take to migrate the database before it fails (and is retried).</summary>
     internal static readonly TimeSpan MigrationWait = TimeSpan.FromSeconds(30);
 
     public static void AddGatewayDataProtection(this IServiceCollection services, IConfiguration configuration)
@@ -50,7 +49,7 @@ internal static class GatewayDataProtection
                 {
                     keys.XmlRepository = new DatabaseKeyRepository(
                         new EntityFrameworkCoreXmlRepository<DataProtectionKeysContext>(sp, loggers),
-                        sp.GetRequiredService<AuditWriter>(),
+                        sp.GetRequiredService<DatabaseMigrator>(),
                         MigrationWait);
                 }
             });
