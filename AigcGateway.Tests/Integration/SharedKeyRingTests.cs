@@ -104,6 +104,9 @@ public sealed class SharedKeyRingTests(PostgresFixture postgres) : IAsyncLifetim
     {
         var browser = new GatewaySignIn(_firstClient, _first.Logto.Endpoint);
         await browser.SignInAsync(LogtoDemoUsers.Alice.Id);
+        // in-process hosts could also share the user profile's key directory: the key must be the database's
+        (await StoredKeysAsync()).Select(xml => Guid.Parse(System.Xml.Linq.XElement.Parse(xml).Attribute("id")!.Value))
+            .ShouldContain(KeyIdOf(browser.Cookies[InstanceAccessCookie.Name].Value.ToString()), "the cookie is protected with a key from the table");
 
         (await SessionAcceptedAsync(_secondClient, browser.Cookies)).ShouldBeTrue("the other replica reads the session cookie");
         (await AuthAsync(_secondClient, browser.Cookies)).ShouldBe(HttpStatusCode.Forbidden, "the other replica's /auth knows her (no instance there)");
