@@ -65,9 +65,7 @@ public sealed class SharedKeyRingTests(PostgresFixture postgres) : IAsyncLifetim
 
     private static async Task<HttpStatusCode> AuthAsync(HttpClient gateway, IReadOnlyDictionary<string, SetCookieHeaderValue> cookies)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
-        request.Headers.Add("X-Original-URL", SomeInstance);
-        request.Headers.Add(HeaderNames.Cookie, $"{InstanceAccessCookie.Name}={cookies[InstanceAccessCookie.Name].Value}");
+        using var request = Auth.AuthTestHost.ForwardAuth(SomeInstance, cookies);
         using var response = await gateway.SendAsync(request, Ct);
         return response.StatusCode;
     }
