@@ -1,6 +1,5 @@
 using System.Net;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Auth;
 using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Net.Http.Headers;
