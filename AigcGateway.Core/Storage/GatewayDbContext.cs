@@ -12,6 +12,8 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
 {
     public DbSet<AuditRow> AuditEntries => Set<AuditRow>();
 
+    public DbSet<DataProtectionKeyRow> DataProtectionKeys => Set<DataProtectionKeyRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -38,5 +40,12 @@ internal abstract class GatewayDbContext(DbContextOptions options) : DbContext(o
         audit.HasIndex(e => new { e.Template, e.Time, e.Id }).HasDatabaseName("ix_audit_entries_template_time_id");
         audit.HasIndex(e => new { e.Action, e.Time, e.Id }).HasDatabaseName("ix_audit_entries_action_time_id");
         audit.HasIndex(e => new { e.Outcome, e.Time, e.Id }).HasDatabaseName("ix_audit_entries_outcome_time_id");
+
+        var keys = modelBuilder.Entity<DataProtectionKeyRow>();
+        keys.ToTable(DataProtectionKeyRow.Table);
+        keys.HasKey(e => e.Id);
+        keys.Property(e => e.Id).HasColumnName(DataProtectionKeyRow.IdColumn).ValueGeneratedOnAdd();
+        keys.Property(e => e.FriendlyName).HasColumnName(DataProtectionKeyRow.FriendlyNameColumn);
+        keys.Property(e => e.Xml).HasColumnName(DataProtectionKeyRow.XmlColumn);
     }
 }

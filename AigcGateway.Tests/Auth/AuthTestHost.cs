@@ -121,6 +121,16 @@ public sealed class AuthTestHost : IAsyncDisposable
         return request;
     }
 
+    /// <summary><c>GET /auth</c> as nginx asks it for <paramref name="instanceUrl"/>, with only the instance-access cookie (the instance host's cookie).</summary>
+    public static HttpRequestMessage ForwardAuth(string instanceUrl, IReadOnlyDictionary<string, SetCookieHeaderValue> cookies)
+    {
+        ArgumentNullException.ThrowIfNull(cookies);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
+        request.Headers.Add("X-Original-URL", instanceUrl);
+        request.Headers.Add(HeaderNames.Cookie, $"{InstanceAccessCookie.Name}={cookies[InstanceAccessCookie.Name].Value}");
+        return request;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();

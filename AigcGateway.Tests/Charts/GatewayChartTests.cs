@@ -223,9 +223,9 @@ public sealed class GatewayChartTests
     }
 
     [Fact]
-    public async Task Two_replicas_share_data_protection_keys_in_a_read_write_many_claim()
+    public async Task Two_replicas_can_share_data_protection_keys_in_an_explicit_read_write_many_claim()
     {
-        var manifests = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, GatewayChartValues.TwoReplicas)).Manifests();
+        var manifests = (await Helm.TemplateAsync(GatewayChartValues.Chart, Token, GatewayChartValues.TwoReplicas, "dataProtection:\n  persistence: \"true\"\n")).Manifests();
 
         var deployment = manifests.Single("Deployment");
         deployment.Get("spec.replicas").ShouldBe("2");

@@ -47,6 +47,8 @@ public sealed class AuditLogIntegrationTests
         await using var app = new AdminGatewayAppFactory()
             .WithSetting("Database:Provider", "PostgreSql")
             .WithSetting("ConnectionStrings:Gateway", $"Host=127.0.0.1;Port={PortReservation.ForChildProcess()};Database=gateway;Username=gateway;Timeout=2");
+        // the cookie keys would be in that database too: keep them in a directory (the key-volume option) so sign-in works
+        app.WithSetting("Gateway:DataProtectionKeysPath", Path.Combine(((GatewayAppFactory)app).ScratchDirectory, "keys"));
         using var client = await ((AdminGatewayAppFactory)app).SignedInClientAsync("admin", Token);
         await app.Services.GetRequiredService<SnapshotHub>().WaitUntilAsync(s => s.IsReady);
 

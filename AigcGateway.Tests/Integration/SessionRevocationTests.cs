@@ -1,6 +1,5 @@
 using System.Net;
 using AigcGateway.Tests.Infrastructure;
-using AigcGateway.Web.Auth;
 using AigcGateway.Emulators.Logto;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Net.Http.Headers;
@@ -43,9 +42,7 @@ public sealed class SessionRevocationTests : IAsyncLifetime
     /// <summary><c>/auth</c> as nginx asks it, with only the access cookie (the instance host's cookie).</summary>
     private static async Task<HttpStatusCode> AuthAsync(HttpClient gateway, IReadOnlyDictionary<string, SetCookieHeaderValue> cookies)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/auth");
-        request.Headers.Add("X-Original-URL", SomeInstance);
-        request.Headers.Add(HeaderNames.Cookie, $"{InstanceAccessCookie.Name}={cookies[InstanceAccessCookie.Name].Value}");
+        using var request = Auth.AuthTestHost.ForwardAuth(SomeInstance, cookies);
         using var response = await gateway.SendAsync(request, Ct);
         return response.StatusCode;
     }

@@ -4,9 +4,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
-using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -42,17 +39,7 @@ public static class GatewayAuthentication
         services.AddLocalization();
         services.AddGatewayLogto();
 
-        services.AddDataProtection().SetApplicationName(ApplicationName);
-        var configuration = builder.Configuration;
-        services.AddOptions<KeyManagementOptions>()
-            .Configure<ILoggerFactory>((keys, loggers) =>
-            {
-                // the raw value: Data Protection starts before options validation, which must get to report every problem
-                if (configuration["Gateway:DataProtectionKeysPath"] is { Length: > 0 } path)
-                {
-                    keys.XmlRepository = new FileSystemXmlRepository(Directory.CreateDirectory(path), loggers);
-                }
-            });
+        services.AddGatewayDataProtection(builder.Configuration);
 
         services.TryAddSingleton<InstanceAccessCookie>();
         services.TryAddSingleton<LogtoSessionEnd>();

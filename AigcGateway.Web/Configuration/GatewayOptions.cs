@@ -37,6 +37,25 @@ public sealed class GatewayOptions
     public string? DataProtectionKeysPath { get; set; }
 
     /// <summary>
+    /// The certificate (PEM or PKCS#12, with its private key) that encrypts the cookie-protection keys at rest; none:
+    /// the keys are stored unencrypted (see <see cref="Auth.GatewayDataProtection"/>).
+    /// </summary>
+    public string? DataProtectionCertificatePath { get; set; }
+
+    /// <summary>The PEM private key of <see cref="DataProtectionCertificatePath"/> when it is a file of its own (tls.key).</summary>
+    public string? DataProtectionCertificateKeyPath { get; set; }
+
+    /// <summary>The password of a PKCS#12 file or an encrypted PEM key.</summary>
+    public string? DataProtectionCertificatePassword { get; set; }
+
+    /// <summary>The certificate used before a rotation: it only decrypts keys written before.</summary>
+    public string? DataProtectionPreviousCertificatePath { get; set; }
+
+    public string? DataProtectionPreviousCertificateKeyPath { get; set; }
+
+    public string? DataProtectionPreviousCertificatePassword { get; set; }
+
+    /// <summary>
     /// The longest a sign-in lasts however active the user is: the absolute expiry of the dashboard session and of every
     /// instance-access cookie minted from it (the dashboard session also ends after 12 h without use).
     /// </summary>

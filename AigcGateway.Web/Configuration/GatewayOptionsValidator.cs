@@ -47,7 +47,32 @@ internal sealed class GatewayOptionsValidator(GatewayMode mode) : IValidateOptio
             errors.Add($"Gateway:TrustedProxies entry '{entry}' is neither an IP address nor a CIDR range such as 10.0.0.0/8");
         }
 
+        ValidateCertificate(errors, Auth.CertificateSettings.Current, options.DataProtectionCertificatePath, options.DataProtectionCertificateKeyPath, options.DataProtectionCertificatePassword);
+        ValidateCertificate(errors, Auth.CertificateSettings.Previous, options.DataProtectionPreviousCertificatePath, options.DataProtectionPreviousCertificateKeyPath, options.DataProtectionPreviousCertificatePassword);
+        if (string.IsNullOrWhiteSpace(options.DataProtectionCertificatePath) && !string.IsNullOrWhiteSpace(options.DataProtectionPreviousCertificatePath))
+        {
+            errors.Add($"{Auth.CertificateSettings.Previous.PathKey} is set without {Auth.CertificateSettings.Current.PathKey}: set the new certificate too (the previous one only decrypts keys written before a rotation)");
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>The certificate can be read and has its private key (without it, keys would be written that nobody can read back).</summary>
+    private static void ValidateCertificate(List<string> errors, Auth.CertificateSettings settings, string? path, string? keyPath, string? password)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var certificate = Auth.DataProtectionCertificate.Load(path, keyPath, password);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            errors.Add($"{settings.PathKey} '{path}' cannot be used to protect the cookie keys ({e.Message}): mount a PEM certificate with its private key ({settings.KeyPathKey} for a separate tls.key) or a PKCS#12 file ({settings.PasswordKey} for its password)");
+        }
     }
 
     private static void Within(List<string> errors, TimeSpan value, string key, TimeSpan min, TimeSpan max, string example)

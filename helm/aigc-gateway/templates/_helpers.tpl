@@ -72,12 +72,22 @@ app.kubernetes.io/managed-by: {{ .Release.Service }}
 {{- end }}
 
 {{/* "true" when Data Protection keys live in a PersistentVolumeClaim the chart creates. */}}
-{{- define "aigc-gateway.createKeysClaim" -}}
+{{/*
+Data Protection keys in a directory: always with SQLite (one replica; an emptyDir unless a claim is named or persistence
+is "true"), with PostgreSQL only as an explicit choice (existingClaim or persistence "true"), since the key ring then
+lives in the database and needs no volume.
+*/}}
+{{- define "aigc-gateway.keysInDirectory" -}}
 {{- $p := toString .Values.dataProtection.persistence }}
-{{- if and (not .Values.dataProtection.existingClaim) (or (eq $p "true") (and (eq $p "auto") (gt (int .Values.replicaCount) 1))) }}true{{ end }}
+{{- if or (ne .Values.database.type "postgresql") .Values.dataProtection.existingClaim (eq $p "true") }}true{{ end }}
 {{- end }}
 
-{{/* Name of the claim holding Data Protection keys, empty for an emptyDir. */}}
+{{- define "aigc-gateway.createKeysClaim" -}}
+{{- $p := toString .Values.dataProtection.persistence }}
+{{- if and (not .Values.dataProtection.existingClaim) (eq $p "true") }}true{{ end }}
+{{- end }}
+
+{{/* Name of the claim holding Data Protection keys, empty for an emptyDir or none. */}}
 {{- define "aigc-gateway.keysClaim" -}}
 {{- if .Values.dataProtection.existingClaim }}
 {{- .Values.dataProtection.existingClaim }}
