@@ -136,7 +136,9 @@ public sealed class SharedKeyRingTests(PostgresFixture postgres) : IAsyncLifetim
 
         // a rotation on the first replica: a new key, active at once, that the second has never loaded
         var now = DateTimeOffset.UtcNow;
-        var rotated = _first.Services.GetRequiredService<IKeyManager>().CreateNewKey(now, now.AddDays(90));
+        // (activation one minute ahead, within the 5 minutes of clock skew Data Protection allows: the newest activation is
+        // the default key, so no key another replica created meanwhile can be preferred to it)
+        var rotated = _first.Services.GetRequiredService<IKeyManager>().CreateNewKey(now.AddMinutes(1), now.AddDays(90));
         (await StoredKeysAsync()).Count.ShouldBe(keysBefore + 1);
         _second.Services.GetRequiredService<IKeyManager>().GetAllKeys()
             .ShouldContain(k => k.KeyId == rotated.KeyId, "the other replica reads (and decrypts) the new key from the database");
