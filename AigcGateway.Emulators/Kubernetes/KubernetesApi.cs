@@ -299,12 +299,12 @@ internal sealed class KubernetesApi(ObjectStore store, KubernetesEmulatorFaults 
                     var first = await Task.WhenAny(ready, bookmarkTick).ConfigureAwait(false);
                     if (first == bookmarkTick)
                     {
+                        // Cancelled (the client went away, the timeout, the server stopping): end now. Looping would
+                        // spin, since a new tick on the cancelled token completes at once while the channel's wait
+                        // completes only when the thread pool gets to it, and the spinning starves the pool.
+                        cts.Token.ThrowIfCancellationRequested();
                         bookmarkTick = null;
-                        if (!cts.IsCancellationRequested)
-                        {
-                            store.PostBookmark(watcher);
-                        }
-
+                        store.PostBookmark(watcher);
                         continue;
                     }
                 }
