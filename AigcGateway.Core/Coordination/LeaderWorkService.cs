@@ -1,36 +1,45 @@
 using AigcGateway.Core.Instances;
-using AigcGateway.Core.Users;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace AigcGateway.Core.Coordination;
 
 /// <summary>
-/// The work of the replica that holds the Lease, for the life of the process, starting once the cache has listed the
-/// cluster: the Logto mirror reconciler (adoption at start-up, retries, drift repair; adoption needs the ownership
-/// records) and the release of reserved ids nothing holds any more (once adoption has completed).
+/// The work of the replica that holds the Lease: every registered <see cref="LeaderTask"/>, under one election for the
+/// life of the process, starting once the cache has listed the cluster (adoption needs the ownership records). The
+/// election ends as soon as the host begins to stop, before the other services stop one by one, so that the lease is
+/// handed over at once instead of after their shutdown (without a host, e.g. a bare service provider, when this
+/// service is stopped).
 /// </summary>
 internal sealed class LeaderWorkService(
-    UserMirrorReconciler reconciler,
-    ReservedIdReleaser releaser,
+    IEnumerable<LeaderTask> tasks,
     SnapshotHub hub,
     ILeadership leadership,
     TimeProvider time,
-    ILogger<LeaderWorkService> logger) : BackgroundService
+    ILogger<LeaderWorkService> logger,
+    IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        ResilientLoop.RunAsync("Logto mirror", RunAsync, RetryBackoff.Default, time, logger, stoppingToken);
+    private readonly LeaderTask[] _tasks = [.. tasks];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_tasks.Length == 0)
+        {
+            return;
+        }
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime?.ApplicationStopping ?? CancellationToken.None);
+        await ResilientLoop.RunAsync("background work under the lease", RunAsync, RetryBackoff.Default, time, logger, stopping.Token).ConfigureAwait(false);
+    }
 
     private async Task RunAsync(CancellationToken stoppingToken)
     {
         await hub.WaitForAsync(snapshot => snapshot.IsReady, Timeout.InfiniteTimeSpan, time, stoppingToken).ConfigureAwait(false);
         stoppingToken.ThrowIfCancellationRequested();
 
-        // One replica at a time: the one holding the Lease.
+        // One replica at a time: the one holding the Lease. Each task restarts on its own after a failure.
         await leadership.RunWhileLeadingAsync(
-            token => Task.WhenAll(
-                reconciler.RunAsync(token),
-                ResilientLoop.RunAsync("reserved id release", releaser.RunAsync, RetryBackoff.Default, time, logger, token)),
+            token => Task.WhenAll(_tasks.Select(task => ResilientLoop.RunAsync(task.Name, task.RunAsync, RetryBackoff.Default, time, logger, token))),
             stoppingToken).ConfigureAwait(false);
     }
 }

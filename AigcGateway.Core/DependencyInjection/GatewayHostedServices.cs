@@ -2,7 +2,6 @@ using AigcGateway.Core.Coordination;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Kubernetes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 
 namespace AigcGateway.Core.DependencyInjection;
 
@@ -10,8 +9,9 @@ namespace AigcGateway.Core.DependencyInjection;
 /// Every background service of the gateway, in one list. On every replica: the watch-fed cluster cache
 /// (<see cref="ClusterCache"/>), the revoked sessions' watch (<see cref="KubernetesSessionRevocations"/>), id verification
 /// (<see cref="IdVerificationService"/>) and the audit writer (<c>Storage.StorageRegistration</c>, with the store). Under the
-/// Lease (<see cref="ILeadership.RunWhileLeadingAsync"/>, one replica at a time): the Logto mirror reconciler and the
-/// release of reserved ids (<see cref="LeaderWorkService"/>), and the audit retention pruning (with the store).
+/// Lease (<see cref="LeaderWorkService"/>, one election, one replica at a time): every registered <see cref="LeaderTask"/>,
+/// that is the Logto mirror reconciler and the release of reserved ids (with the mirror) and the audit retention pruning
+/// (with the store).
 /// </summary>
 public static class GatewayHostedServices
 {
@@ -21,17 +21,8 @@ public static class GatewayHostedServices
         services.AddHostedService(sp => sp.GetRequiredService<ClusterCache>());
         services.AddHostedService(sp => sp.GetRequiredService<KubernetesSessionRevocations>());
         services.AddHostedService<IdVerificationService>();
-        return services;
-    }
-
-    /// <summary>The work under the Lease that needs the Logto mirror; <c>AddGatewayLogtoMirror</c> calls this.</summary>
-    internal static IServiceCollection AddLeaderServices(this IServiceCollection services)
-    {
-        if (!services.Any(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(LeaderWorkService)))
-        {
-            services.AddHostedService<LeaderWorkService>();
-        }
-
+        // one election of the Lease for every registered LeaderTask
+        services.AddHostedService<LeaderWorkService>();
         return services;
     }
 }

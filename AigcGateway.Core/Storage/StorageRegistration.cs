@@ -10,11 +10,11 @@ namespace AigcGateway.Core.Storage;
 /// <summary>
 /// Registers the durable store: the database (<see cref="StorageOptions"/>), the audit log's ports
 /// (<see cref="IAuditLog"/>, <see cref="IAuditQuery"/>, <see cref="IAuditStoreStatus"/>), the writer that migrates and
-/// writes in the background, and the retention pruning run by the leading replica (<see cref="ILeadership"/>).
+/// writes in the background, and the retention pruning run by the leading replica (a <see cref="LeaderTask"/>, once the database is migrated).
 /// </summary>
 public static class StorageRegistration
 {
-    /// <param name="services">the gateway's services (<see cref="ILeadership"/> comes with <c>AddGatewayCore</c>)</param>
+    /// <param name="services">the gateway's services (the Lease's election comes with <c>AddGatewayCore</c>)</param>
     /// <param name="options">the store's options, computed when first used</param>
     public static IServiceCollection AddGatewayStorage(this IServiceCollection services, Func<IServiceProvider, StorageOptions> options)
     {
@@ -38,7 +38,11 @@ public static class StorageRegistration
         services.AddSingleton<IAuditQuery>(sp => new AuditQuery(sp.GetRequiredService<GatewayDatabase>()));
         services.AddSingleton(sp => new AuditPruner(sp.GetRequiredService<GatewayDatabase>(), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<AuditPruner>>()));
         services.AddSingleton<IHostedService, AuditWriterService>();
-        services.AddSingleton<IHostedService, AuditRetentionService>();
+        services.AddSingleton(sp => new LeaderTask("audit retention", async cancellationToken =>
+        {
+            await sp.GetRequiredService<AuditWriter>().WhenMigrated.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await sp.GetRequiredService<AuditPruner>().RunAsync(cancellationToken).ConfigureAwait(false);
+        }));
         return services;
     }
 
@@ -46,15 +50,5 @@ public static class StorageRegistration
     private sealed class AuditWriterService(AuditWriter writer) : BackgroundService
     {
         protected override Task ExecuteAsync(CancellationToken stoppingToken) => writer.RunAsync(stoppingToken);
-    }
-
-    /// <summary>Prunes old entries on one replica at a time: the one holding the Lease, once the database is migrated.</summary>
-    private sealed class AuditRetentionService(AuditWriter writer, AuditPruner pruner, ILeadership leadership) : BackgroundService
-    {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-        {
-            await writer.WhenMigrated.WaitAsync(stoppingToken).ConfigureAwait(false);
-            await leadership.RunWhileLeadingAsync(pruner.RunAsync, stoppingToken).ConfigureAwait(false);
-        }
     }
 }

@@ -1,4 +1,4 @@
-using AigcGateway.Core.DependencyInjection;
+using AigcGateway.Core.Coordination;
 using AigcGateway.Core.Instances;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,11 +15,19 @@ public static class LogtoMirrorRegistration
     public static IServiceCollection AddGatewayLogtoMirror(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+        if (services.Any(d => d.ServiceType == typeof(UserMirrorReconciler)))
+        {
+            return services;
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MirrorWriteQueue>();
         services.TryAddSingleton<IUserInstanceMirror, LogtoUserInstanceMirror>();
         services.TryAddSingleton<UserMirrorReconciler>();
         services.TryAddSingleton<IReleaseGate>(sp => new AdoptionReleaseGate(sp.GetRequiredService<UserMirrorReconciler>()));
-        return services.AddLeaderServices();
+        // under the Lease: the reconciler, and the release of reserved ids (it needs the gate the reconciler opens)
+        services.AddSingleton(sp => new LeaderTask("Logto mirror", sp.GetRequiredService<UserMirrorReconciler>().RunAsync));
+        services.AddSingleton(sp => new LeaderTask("reserved id release", sp.GetRequiredService<ReservedIdReleaser>().RunAsync));
+        return services;
     }
 }

@@ -2,6 +2,7 @@ using AigcGateway.Core.Administration;
 using AigcGateway.Core.DependencyInjection;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
+using AigcGateway.Core.Users;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -28,10 +29,34 @@ public sealed class AddGatewayCoreTests
         provider.GetRequiredService<AigcGateway.Core.Users.IInstanceOwnershipSource>().ShouldNotBeNull();
         provider.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current.Count.ShouldBe(0);
         provider.GetRequiredService<AigcGateway.Core.Access.InstanceActivity>().ShouldNotBeNull();
-        // the cluster cache, id verification and the revoked sessions' watch
-        provider.GetServices<IHostedService>().Count().ShouldBe(3);
+        // the cluster cache, id verification, the revoked sessions' watch and the work under the Lease (none registered here)
+        provider.GetServices<IHostedService>().Count().ShouldBe(4);
+        provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().ShouldBeEmpty();
         provider.GetRequiredService<AigcGateway.Core.Sessions.ISessionRevocations>().IsReady.ShouldBeFalse();
         instances.IsReady.ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task The_mirror_and_the_store_add_their_work_to_the_one_election_of_the_lease()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddGatewayCore(new GatewayCoreOptions { Kubernetes = new KubernetesConnection("http://127.0.0.1:1"), LegacyConfigFile = null });
+        services.AddSingleton<AigcGateway.Core.Logto.ILogtoUsers>(new AigcGateway.Tests.Logto.InMemoryLogtoUsers());
+        services.AddGatewayLogtoMirror();
+        services.AddGatewayLogtoMirror(); // registering twice adds nothing twice
+        AigcGateway.Core.Storage.StorageRegistration.AddGatewayStorage(services, _ => new AigcGateway.Core.Storage.StorageOptions
+        {
+            Provider = AigcGateway.Core.Storage.DatabaseProvider.Sqlite,
+            ConnectionString = "Data Source=:memory:",
+        });
+        await using var provider = services.BuildServiceProvider();
+
+        provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().Select(task => task.Name)
+            .ShouldBe(["Logto mirror", "reserved id release", "audit retention"]);
+        // one election for all of them: a second would compete for the same Lease under the same identity
+        services.Count(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AigcGateway.Core.Coordination.LeaderWorkService))
+            .ShouldBe(1);
     }
 
     [Fact]
