@@ -97,6 +97,11 @@ if ((rc != 0 && failed == 0)); then
   fi
   failed=1
 fi
+# the failures again at the end, with their messages, so the tail of a long log (CI shows its tail) names them
+if ((failed > 0)); then
+  say "failed tests"
+  awk '/^failed /{n=40; print; next} n>0 && (/^[^ ]/ || /^  (Standard|Error) output/){n=0} n>0{print; n--}' "$log"
+fi
 if ((skipped > 0)); then
   echo "$passed passed, $failed failed, $skipped skipped"
 else
