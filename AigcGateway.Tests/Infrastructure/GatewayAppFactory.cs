@@ -47,6 +47,8 @@ public class GatewayAppFactory : WebApplicationFactory<Program>
         _settings["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret;
         _settings["Kubernetes:Kubeconfig"] = kubeconfig;
         _settings["Gateway:ConfigFile"] = Path.Combine(_directory.FullName, "no-legacy-config.json");
+        // the console gets warnings and errors only: a failed test's output stays readable (tests that read logs add their own provider)
+        _settings["Logging:Console:LogLevel:Default"] = "Warning";
         // each gateway its own audit store (replicas share it, as they would share one PostgreSQL)
         _settings["Database:DataDirectory"] = Path.Combine(_directory.FullName, "data");
     }
