@@ -53,8 +53,6 @@ internal sealed class AdministrationService : IAdministration
         _deletion = new TemplateDeletion(hub, store, volumes, logto, writer, options, time, logger);
     }
 
-    public bool IsReady => _hub.Current.IsReady;
-
     public TemplateRules Rules => _rules.Value;
 
     public ImmutableArray<AdminInstance> ListInstances()

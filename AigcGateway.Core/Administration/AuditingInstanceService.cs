@@ -9,7 +9,6 @@ namespace AigcGateway.Core.Administration;
 /// </summary>
 internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail audit) : IInstanceService
 {
-    public bool IsReady => inner.IsReady;
 
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken) =>
         inner.SubscribeAsync(userId, cancellationToken);

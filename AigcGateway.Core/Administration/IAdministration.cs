@@ -11,8 +11,6 @@ namespace AigcGateway.Core.Administration;
 /// </summary>
 public interface IAdministration
 {
-    bool IsReady { get; }
-
     /// <summary>What new templates must satisfy (namespaces, cookie domain, public URL, catalog labels).</summary>
     TemplateRules Rules { get; }
 

@@ -5,9 +5,6 @@ namespace AigcGateway.Core.Instances;
 /// <summary>The UI's port: a user's live dashboard and the operations on their instances.</summary>
 public interface IInstanceService
 {
-    /// <summary>False until the cache has listed the cluster once (<c>/readyz</c>).</summary>
-    bool IsReady { get; }
-
     /// <summary>The user's dashboard and a coalesced stream of its changes; other users' instances never appear.</summary>
     Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken);
 

@@ -57,8 +57,6 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     /// <summary>What the user's dashboard shows (shared with the administrators' projections).</summary>
     internal DashboardFeed Feed => _feed;
 
-    public bool IsReady => _hub.Current.IsReady;
-
     public ClusterSnapshot Snapshot => _hub.Current;
 
     public ImmutableArray<Template> Templates => [.. _hub.Current.Templates.Values.Select(t => t.Template)];

@@ -30,6 +30,7 @@ public abstract class AdminContext : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         Services.AddSingleton<IAdministration>(Admin);
+        Services.AddSingleton<ICatalog>(Catalog);
         Services.AddSingleton<IMigrationAdministration>(Migration);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Auth = AddAuthorization();
@@ -40,6 +41,8 @@ public abstract class AdminContext : BunitContext
     }
 
     internal FakeAdministration Admin { get; } = new();
+
+    internal FakeCatalog Catalog { get; } = new();
 
     internal FakeMigrationAdministration Migration { get; } = new();
 

@@ -24,6 +24,7 @@ public sealed class AdminRouteViewTests : BunitContext
         Services.AddLocalization();
         Services.AddSingleton<TimeProvider>(TimeProvider.System);
         Services.AddSingleton<IAdministration>(new FakeAdministration());
+        Services.AddSingleton<AigcGateway.Core.Instances.ICatalog>(new FakeCatalog());
         JSInterop.Mode = JSRuntimeMode.Loose;
         _auth = AddAuthorization();
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -15,8 +15,6 @@ internal sealed class FakeAdministration : IAdministration
     private readonly Lock _lock = new();
     private readonly List<string> _calls = [];
 
-    public bool IsReady { get; set; } = true;
-
     public string? UserNamesProblem { get; set; }
 
     public TemplateRules Rules { get; set; } = new(["aigc"], ".aigc.test", new Uri("https://dashboard.aigc.test"), ImmutableDictionary<string, string>.Empty);

@@ -33,7 +33,7 @@ public sealed class AddGatewayCoreTests
         provider.GetServices<IHostedService>().Count().ShouldBe(4);
         provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().ShouldBeEmpty();
         provider.GetRequiredService<AigcGateway.Core.Sessions.ISessionRevocations>().IsReady.ShouldBeFalse();
-        instances.IsReady.ShouldBeFalse();
+        provider.GetRequiredService<ICatalog>().Snapshot.IsReady.ShouldBeFalse();
     }
 
     [Fact]

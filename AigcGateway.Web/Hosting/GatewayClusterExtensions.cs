@@ -36,7 +36,7 @@ public static class GatewayClusterExtensions
     private sealed class ClusterReadyHealthCheck(ICatalog catalog) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-            Task.FromResult(catalog.IsReady
+            Task.FromResult(catalog.Snapshot.IsReady
                 ? HealthCheckResult.Healthy("the cluster cache is filled")
                 : HealthCheckResult.Unhealthy("the cluster cache has not finished its first list"));
     }

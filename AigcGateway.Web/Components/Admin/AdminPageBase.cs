@@ -1,4 +1,5 @@
 using AigcGateway.Core.Administration;
+using AigcGateway.Core.Instances;
 using AigcGateway.Web.Auth;
 using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Components;
@@ -16,6 +17,9 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
     private readonly CancellationTokenSource _stop = new();
 
     [Inject] public required IAdministration Admin { get; init; }
+
+    /// <summary>The cached cluster state; the page shows it ready once the cache has listed the cluster.</summary>
+    [Inject] public required ICatalog Catalog { get; init; }
 
     [Inject] public required IStringLocalizer<Strings> L { get; init; }
 
