@@ -75,13 +75,14 @@ public sealed class UserMirrorReconciler(
     /// </summary>
     public async Task<MigrationReview> ReviewAsync(CancellationToken cancellationToken)
     {
+        // Logto first, then the records (see AdoptAsync)
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
             return new MigrationReview("the ownership records are not loaded yet", [], [], timeProvider.GetUtcNow());
         }
 
-        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return new MigrationReview(error, [], [], timeProvider.GetUtcNow());
@@ -97,13 +98,16 @@ public sealed class UserMirrorReconciler(
     /// <summary>Plans adoption over every Logto user and writes the adoptable owners through <see cref="IOwnershipAdopter"/>.</summary>
     public async Task<AdoptionReport> AdoptAsync(CancellationToken cancellationToken)
     {
+        // Logto first, then the records: listing takes a while, and the gateway writes an instance's record before its
+        // Logto entry, so an entry read here is then already in the records. The other way round an install made
+        // meanwhile looked like an entry for an instance that does not exist (Missing), and held its id forever.
+        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
         var snapshot = await ownership.GetAsync(cancellationToken).ConfigureAwait(false);
         if (snapshot is null)
         {
             return Remember(new AdoptionReport("the ownership records are not loaded yet", [], []));
         }
 
-        var (users, error) = await ListAllUsersAsync(cancellationToken).ConfigureAwait(false);
         if (error is not null)
         {
             return Remember(new AdoptionReport(error, [], []));

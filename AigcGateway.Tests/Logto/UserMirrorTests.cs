@@ -266,6 +266,26 @@ public sealed class UserMirrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Adoption_does_not_call_an_instance_installed_while_it_listed_the_users_missing()
+    {
+        // the gateway installs (ownership record, then the Logto entry) while adoption pages through Logto: the entry it
+        // reads is newer than a snapshot taken before listing; such a Missing conflict would hold the id forever
+        _ownership.Present = new HashSet<int>();
+        _ownership.Set();
+        _logto.WhileListing = () =>
+        {
+            _ownership.Present = new HashSet<int> { 0 };
+            _ownership.Set((s_sd, 0, "alice"));
+            _logto.CustomData["alice"]["default-sd-webui"] = CustomDataEntryCodec.Encode(new InstanceRef(s_sd, 0));
+        };
+
+        var report = await _reconciler.AdoptAsync(Ct);
+
+        report.Conflicts.ShouldBeEmpty();
+        report.Adopted.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Drift_repair_does_not_clear_an_entry_adoption_reported_as_a_conflict()
     {
         _ownership.Set((s_sd, 2, "bob"));
