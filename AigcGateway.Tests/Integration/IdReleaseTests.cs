@@ -23,6 +23,8 @@ public sealed class IdReleaseTests
     private static readonly string Alice = LogtoDemoUsers.Alice.Id;
     private static readonly string Bob = LogtoDemoUsers.Bob.Id;
 
+    private const string GameServerSetPath = "apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu";
+
     private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 
     /// <summary>
@@ -34,10 +36,10 @@ public sealed class IdReleaseTests
         var catalog = app.Services.GetRequiredService<ICatalog>();
         try
         {
-            await Eventually.HoldsAsync(
-                () => catalog.Snapshot.Templates.TryGetValue(template, out var state) && !state.Reserved.Contains(id) && !state.Owners.ContainsKey(id),
-                $"id {id} of {template} is released",
-                TimeSpan.FromSeconds(60));
+            await app.Services.GetRequiredService<SnapshotHub>().WaitUntilAsync(
+                s => s.Templates.TryGetValue(template, out var state) && !state.Reserved.Contains(id) && !state.Owners.ContainsKey(id),
+                TimeSpan.FromSeconds(60),
+                $"id {id} of {template} is released");
         }
         catch (TimeoutException e)
         {
@@ -86,16 +88,35 @@ public sealed class IdReleaseTests
         var catalog = app.Services.GetRequiredService<ICatalog>();
         await app.Services.GetRequiredService<IInstanceService>().WaitForReadyAsync();
 
-        // what an earlier gateway version left behind: id 4 reserved, nobody owns it, no pod, no PVC
-        await PatchAsync(app, "apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", """{"spec":{"reserveGameServerIds":[4]}}""");
+        // a watch from now on, so the release is seen even when the gateway makes it before its own cache shows the id
+        using var http = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        var from = (await http.GetFromJsonAsync<JsonObject>(new Uri(GameServerSetPath, UriKind.Relative), Ct))!["metadata"]!["resourceVersion"]!.GetValue<string>();
+        using var watch = await http.GetAsync(
+            new Uri($"apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets?watch=1&fieldSelector=metadata.name%3Dsd-cpu&resourceVersion={from}", UriKind.Relative),
+            HttpCompletionOption.ResponseHeadersRead, Ct);
+        watch.EnsureSuccessStatusCode();
 
-        // only the gateway removes the id from the GameServerSet (it may do so before a poll of the cache ever sees it)
-        using var http = new HttpClient { BaseAddress = app.Kubernetes.BaseAddress };
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while ((await http.GetFromJsonAsync<JsonObject>(new Uri("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu", UriKind.Relative), Ct))!["spec"]!["reserveGameServerIds"] is JsonArray { Count: > 0 })
+        // what an earlier gateway version left behind: id 4 reserved, nobody owns it, no pod, no PVC
+        await PatchAsync(app, GameServerSetPath, """{"spec":{"reserveGameServerIds":[4]}}""");
+
+        // only the gateway removes the id from the GameServerSet: the first update after the patch with an empty list
+        using var reader = new StreamReader(await watch.Content.ReadAsStreamAsync(Ct));
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        limit.CancelAfter(TimeSpan.FromSeconds(20));
+        var reserved = false;
+        while (true)
         {
-            (DateTime.UtcNow < deadline).ShouldBeTrue("the leaked id 4 is released from spec.reserveGameServerIds within 20 s");
-            await Task.Delay(50, Ct);
+            var line = await reader.ReadLineAsync(limit.Token);
+            line.ShouldNotBeNull("the watch ended before the leaked id 4 was released from spec.reserveGameServerIds");
+            var ids = JsonNode.Parse(line)!["object"]?["spec"]?["reserveGameServerIds"] as JsonArray;
+            if (ids is { Count: > 0 })
+            {
+                reserved = true;
+            }
+            else if (reserved)
+            {
+                break;
+            }
         }
 
         await WhenReleasedAsync(app, SdCpu, 4);
@@ -129,7 +150,7 @@ public sealed class IdReleaseTests
         catalog.Snapshot.Templates[legacy].Reserved.Contains(0).ShouldBeTrue("nothing in the cluster holds id 0, but adoption has not run");
 
         cluster.Logto.FailNextApiCalls(0);
-        await Eventually.HoldsAsync(() => catalog.Snapshot.OwnerOf(new InstanceRef(legacy, 0)) == Alice, "alice's instance is adopted");
+        await app.Services.GetRequiredService<SnapshotHub>().WaitUntilAsync(s => s.OwnerOf(new InstanceRef(legacy, 0)) == Alice);
         var adopted = catalog.Snapshot.Version;
         await Eventually.HoldsAsync(() => releaser.EvaluatedVersion >= adopted, "the releaser looked again");
 

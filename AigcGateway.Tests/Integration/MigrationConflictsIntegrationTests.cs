@@ -30,8 +30,7 @@ public sealed class MigrationConflictsIntegrationTests
         app.Logto.SetCustomData(Alice, Entry(0));
         app.Logto.SetCustomData(Bob, Entry(0));
         await app.Services.GetRequiredService<IInstanceService>().WaitForReadyAsync();
-        await Eventually.HoldsAsync(() => app.Services.GetRequiredService<SnapshotHub>().Current.GameServer(new InstanceRef(SdCpu, 0)) is not null,
-            "OKG created sd-cpu-0");
+        await app.Services.GetRequiredService<SnapshotHub>().WaitUntilAsync(s => s.GameServer(new InstanceRef(SdCpu, 0)) is not null);
         return app;
     }
 

@@ -47,8 +47,7 @@ public sealed class WatchSelectorTests
         try
         {
             await provider.GetRequiredService<IInstanceService>().WaitForReadyAsync();
-            var catalog = provider.GetRequiredService<ICatalog>();
-            await Eventually.HoldsAsync(() => catalog.Snapshot.Volumes.Contains($"{EmulatorHarness.Ns}/user-data-sd-0"), "the instance's PVC is in the snapshot");
+            await provider.GetRequiredService<SnapshotHub>().WaitUntilAsync(s => s.Volumes.Contains($"{EmulatorHarness.Ns}/user-data-sd-0"));
 
             var requests = harness.Emulator.Requests.Recent;
             var events = requests.Where(r => r.Path == "/api/v1/events").ToList();
@@ -57,7 +56,7 @@ public sealed class WatchSelectorTests
             events.ShouldAllBe(r => r.Query.Contains("fieldSelector=involvedObject.kind%3DPod", StringComparison.Ordinal));
             labelled.Select(r => r.Path).Distinct().Count().ShouldBe(3);
             labelled.ShouldAllBe(r => r.Query.Contains("labelSelector=game.kruise.io%2Fowner-gss", StringComparison.Ordinal));
-            catalog.Snapshot.Volumes.ShouldNotContain("other/database");
+            provider.GetRequiredService<SnapshotHub>().Current.Volumes.ShouldNotContain("other/database");
         }
         finally
         {
