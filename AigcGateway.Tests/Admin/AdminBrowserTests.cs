@@ -99,8 +99,9 @@ public sealed class AdminBrowserTests(BrowserFixture browser) : IAsyncLifetime
         await admin.Locator("[data-action='to-yaml']").ClickAsync();
         var editor = admin.Locator("textarea[data-field='yaml']");
 
-        // 100 KiB: three times Blazor Server's default message limit
-        await editor.FillAsync(TemplateCreateTests.LargeTemplate(100));
+        // 100 KiB: three times Blazor Server's default message limit (filling it took over Playwright's default 30 s
+        // once at load 33 on 2 cores; the test is about size, not speed)
+        await editor.FillAsync(TemplateCreateTests.LargeTemplate(100), new() { Timeout = 120_000 });
         await admin.Locator("[data-action='check-yaml']").ClickAsync();
         await Assertions.Expect(admin.Locator("[data-section='preview']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Assertions.Expect(admin.Locator("[data-yaml-problem]")).ToHaveCountAsync(0);
