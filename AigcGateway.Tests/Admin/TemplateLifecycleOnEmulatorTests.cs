@@ -56,7 +56,8 @@ public sealed class TemplateLifecycleOnEmulatorTests : IAsyncLifetime
         var installed = await _factory.Services.GetRequiredService<IInstanceService>().InstallAsync(Alice, template, Ct);
         installed.Succeeded.ShouldBeTrue(installed.Detail);
         var instance = installed.Instance!;
-        await WaitAsync(s => s.GameServer(instance)?.IsRunning == true && s.Volumes.Contains($"aigc/user-data-{template.Name}-{instance.Id}"));
+        // the GameServer and the GameServerSet come on separate watches: wait for the ownership record too
+        await WaitAsync(s => s.GameServer(instance)?.IsRunning == true && s.Volumes.Contains($"aigc/user-data-{template.Name}-{instance.Id}") && s.OwnerOf(instance) == Alice);
         var customData = _factory.Logto.GetCustomData(Alice);
         customData[template.LegacyCustomDataKey] = new JsonObject { ["Name"] = template.Name, ["Namespace"] = template.Namespace, ["ID"] = instance.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), ["Type"] = "" };
         customData["theme"] = "dark";
