@@ -9,9 +9,6 @@ public sealed record AdministrationOptions
     /// <summary>How long a create waits for the new template to appear in the catalog (so the list shows it).</summary>
     public TimeSpan CatalogWait { get; init; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Audit entries kept in memory for the pages (the Kubernetes Events and logs keep all).</summary>
-    public int AuditCapacity { get; init; } = 200;
-
     /// <summary>Logto users read per page while cleaning customData (Logto allows at most 100).</summary>
     public int UserPageSize { get; init; } = 100;
 }

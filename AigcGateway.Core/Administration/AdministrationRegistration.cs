@@ -28,8 +28,6 @@ public static class AdministrationRegistration
         services.TryAddSingleton(new AdministrationOptions());
         services.AddSingleton(sp => new AuditTrail(
             sp.GetRequiredService<ITemplateAdminStore>(),
-            sp.GetRequiredService<SnapshotHub>(),
-            sp.GetRequiredService<AdministrationOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<AuditTrail>>(),
             sp.GetService<Storage.Audit.IAuditLog>()));

@@ -121,17 +121,6 @@ internal sealed class AdministrationService : IAdministration
 
     public string? UserNamesProblem => _names.Problem;
 
-    public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => _audit.Recent(template);
-
-    public Task LoadAuditAsync(CancellationToken cancellationToken)
-    {
-        var rules = _rules.Value;
-        var namespaces = rules.Namespaces.IsDefaultOrEmpty
-            ? _hub.Current.Templates.Keys.Select(t => t.Namespace)
-            : rules.Namespaces;
-        return _audit.LoadAsync(namespaces, cancellationToken);
-    }
-
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) =>
         InstanceActionAsync(actor, "paused", instance, _instances.AdminPauseAsync, cancellationToken);
 

@@ -7,7 +7,7 @@ namespace AigcGateway.Core.Administration;
 
 /// <summary>
 /// The administration pages' port: every template and every user's instance, actions on any of them, template
-/// create / edit / delete with cleanup, and the audit trail. Callers must have checked that the actor is an administrator.
+/// create / edit / delete with cleanup, each action audited. Callers must have checked that the actor is an administrator.
 /// </summary>
 public interface IAdministration
 {
@@ -18,7 +18,7 @@ public interface IAdministration
 
     ImmutableArray<AdminTemplate> ListTemplates();
 
-    /// <summary>Wakes (coalesced) whenever the cluster snapshot or the audit trail changes; ends when cancelled.</summary>
+    /// <summary>Wakes (coalesced) whenever the cluster snapshot changes; ends when cancelled.</summary>
     IAsyncEnumerable<long> ChangesAsync(CancellationToken cancellationToken);
 
     /// <summary>Display names of Logto users (name, else username, else email; the id when Logto does not know it), cached.</summary>
@@ -26,12 +26,6 @@ public interface IAdministration
 
     /// <summary>Why the latest <see cref="UserNamesAsync"/> showed ids instead of names (Logto down, the M2M app lacking its role); null when it did not.</summary>
     string? UserNamesProblem { get; }
-
-    /// <summary>Reads the audit events stored on the templates' GameServerSets into <see cref="RecentAudit"/> (other replicas, earlier runs).</summary>
-    Task LoadAuditAsync(CancellationToken cancellationToken);
-
-    /// <summary>The most recent audited actions, newest first (optionally for one template).</summary>
-    ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null);
 
     Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken);
 

@@ -24,9 +24,6 @@ internal interface ITemplateAdminStore
     /// <summary>Records a Kubernetes Event whose involvedObject is the GameServerSet.</summary>
     Task RecordEventAsync(TemplateRef template, AuditEntry entry, CancellationToken cancellationToken);
 
-    /// <summary>The audit events recorded on the GameServerSets of a namespace (by any replica, before any restart).</summary>
-    Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken);
-
     /// <summary>The conformance findings of a manifest, read the way the catalog reads a GameServerSet.</summary>
     ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest);
 }

@@ -169,38 +169,6 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         }
     }
 
-    public async Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await client.CoreV1.ListNamespacedEventWithHttpMessagesAsync(
-                @namespace, fieldSelector: "involvedObject.kind=GameServerSet", cancellationToken: cancellationToken).ConfigureAwait(false);
-            return [.. response.Body.Items
-                .Where(e => e.Metadata?.Annotations?.ContainsKey(AuditPrefix + "actor") == true)
-                .Select(e =>
-                {
-                    var a = e.Metadata.Annotations;
-                    var when = e.LastTimestamp ?? e.FirstTimestamp ?? e.Metadata.CreationTimestamp ?? DateTime.UnixEpoch;
-                    var entry = new AuditEntry(
-                        new DateTimeOffset(DateTime.SpecifyKind(when, DateTimeKind.Utc)),
-                        a[AuditPrefix + "actor"],
-                        a.TryGetValue(AuditPrefix + "action", out var action) ? action : e.Reason ?? string.Empty,
-                        a.TryGetValue(AuditPrefix + "target", out var target) ? target : e.InvolvedObject.Name,
-                        !a.TryGetValue(AuditPrefix + "succeeded", out var ok) || ok == "true",
-                        a.TryGetValue(AuditPrefix + "detail", out var detail) && detail.Length > 0 ? detail : null);
-                    return (entry, new TemplateRef(e.InvolvedObject.NamespaceProperty ?? @namespace, e.InvolvedObject.Name));
-                })];
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"list events in {@namespace}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"list events in {@namespace}");
-        }
-    }
-
     public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest, conformance);
 
     /// <summary>The manifest without status and the fields the server maintains (kept: everything an administrator wrote).</summary>

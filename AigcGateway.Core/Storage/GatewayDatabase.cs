@@ -28,21 +28,36 @@ internal sealed class GatewayDatabase
         ? new PostgreSqlGatewayDbContext((DbContextOptions<PostgreSqlGatewayDbContext>)_options)
         : new SqliteGatewayDbContext((DbContextOptions<SqliteGatewayDbContext>)_options);
 
+    /// <summary>
+    /// True when the SQLite file was deleted while the gateway ran. Pooled connections would go on writing to the deleted
+    /// file, so they are dropped: the next connection creates an empty file, to be migrated again.
+    /// </summary>
+    public bool SqliteFileReplaced()
+    {
+        if (Provider != DatabaseProvider.Sqlite || SqliteFile() is not { } file || File.Exists(file))
+        {
+            return false;
+        }
+
+        SqliteConnection.ClearPool(new SqliteConnection(Options.ConnectionString));
+        return true;
+    }
+
+    private string? SqliteFile()
+    {
+        var file = new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource;
+        return string.IsNullOrEmpty(file) || file == ":memory:" ? null : Path.GetFullPath(file);
+    }
+
     /// <summary>The SQLite file's directory, created when missing (null on PostgreSQL or for an in-memory SQLite).</summary>
     public string? EnsureSqliteDirectory()
     {
-        if (Provider != DatabaseProvider.Sqlite)
+        if (Provider != DatabaseProvider.Sqlite || SqliteFile() is not { } file)
         {
             return null;
         }
 
-        var file = new SqliteConnectionStringBuilder(Options.ConnectionString).DataSource;
-        if (string.IsNullOrEmpty(file) || file == ":memory:")
-        {
-            return null;
-        }
-
-        var directory = Path.GetDirectoryName(Path.GetFullPath(file));
+        var directory = Path.GetDirectoryName(file);
         if (!string.IsNullOrEmpty(directory))
         {
             Directory.CreateDirectory(directory);

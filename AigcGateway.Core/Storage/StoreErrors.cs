@@ -1,6 +1,8 @@
 using System.Data.Common;
 using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace AigcGateway.Core.Storage;
 
@@ -12,6 +14,18 @@ internal static class StoreErrors
         StoreUnavailableException or DbException or DbUpdateException or TimeoutException or SocketException or IOException => true,
         // EF wraps provider failures ("an exception has been raised that is likely due to a transient failure")
         InvalidOperationException { InnerException: { } inner } => IsUnavailable(inner),
+        _ => false,
+    };
+
+    /// <summary>
+    /// The database answers but the gateway's table is not there: it was replaced by an empty one while the gateway ran
+    /// (the SQLite file deleted, a fresh PostgreSQL server or database). Migrating again brings the tables back.
+    /// </summary>
+    public static bool IsMissingTable(Exception exception) => exception switch
+    {
+        PostgresException { SqlState: PostgresErrorCodes.UndefinedTable } => true,
+        SqliteException { SqliteErrorCode: 1 } sqlite => sqlite.Message.Contains("no such table", StringComparison.Ordinal),
+        { InnerException: { } inner } => IsMissingTable(inner),
         _ => false,
     };
 

@@ -1,4 +1,3 @@
-using AigcGateway.Core.Administration;
 using AigcGateway.Core.Diagnostics;
 using AigcGateway.Core.Instances;
 using AigcGateway.Web.Components.Admin;
@@ -167,14 +166,15 @@ public sealed class AdminInstancesTests : AdminContext
     }
 
     [Fact]
-    public void The_audit_trail_names_users_by_their_logto_name()
+    public void Each_instance_links_to_its_entries_in_the_audit_log_instead_of_a_recent_list()
     {
-        Admin.Names = Admin.Names.Add("user-alice", "Alice Li");
-        Admin.Audit = [new AuditEntry(Now, "user user-alice", "paused", "aigc/sd-webui#0", true)];
         var page = RenderPage<AdminInstances>();
 
-        page.WaitForAssertion(() => page.Find("[data-audit='paused']").TextContent.ShouldContain("Alice Li"));
-        page.Find("[data-audit='paused'] td[title='user user-alice']").ShouldNotBeNull();
+        page.FindAll("[data-section='audit'], [data-audit]").ShouldBeEmpty();
+        page.Find("a[data-action='audit-log']").GetAttribute("href").ShouldBe("/admin/audit");
+        var instance = Admin.Instances[0].Ref;
+        page.Find($"td[data-instance='{instance}'] a[data-action='audit']").GetAttribute("href")
+            .ShouldBe($"/admin/audit?template=aigc%2Fsd-webui&instance={instance.Id}");
     }
 
     [Fact]

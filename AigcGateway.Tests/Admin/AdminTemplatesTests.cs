@@ -131,20 +131,14 @@ public sealed class AdminTemplatesTests : AdminContext
     }
 
     [Fact]
-    public void Recent_audited_actions_are_shown()
+    public void The_page_links_to_the_audit_log_and_each_template_to_its_entries_instead_of_listing_recent_ones()
     {
-        Admin.Audit = [new AuditEntry(Now, "Ada (admin-1)", "paused", "aigc/sd-webui#0 of user user-bob", true)];
-
         var page = RenderPage<AdminTemplates>();
 
-        page.Find("[data-audit='paused']").TextContent.ShouldContain("Ada (admin-1)");
-    }
-
-    [Fact]
-    public void Opening_the_page_reads_in_the_audit_events_stored_in_the_cluster()
-    {
-        RenderPage<AdminTemplates>();
-
-        Admin.AuditLoads.ShouldBe(1);
+        page.FindAll("[data-section='audit'], [data-audit]").ShouldBeEmpty();
+        page.Find("a[data-action='audit-log']").GetAttribute("href").ShouldBe("/admin/audit");
+        var link = page.Find($"tr:has([data-template='{Sd}']) a[data-action='audit']");
+        link.GetAttribute("href").ShouldBe("/admin/audit?template=aigc%2Fsd-webui");
+        link.GetAttribute("aria-label").ShouldBe("Audit log of this template");
     }
 }

@@ -1,4 +1,8 @@
+using AigcGateway.Core.Administration;
+using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Tests.Infrastructure;
+using AigcGateway.Web.Components.Admin;
+using Microsoft.Extensions.DependencyInjection;
 using AigcGateway.Emulators.Logto;
 using Microsoft.Playwright;
 
@@ -65,5 +69,58 @@ public sealed class AuditLogBrowserTests(BrowserFixture browser) : IAsyncLifetim
         var response = await adminContext.APIRequest.GetAsync(new Uri(_baseAddress, $"/admin/audit/export?user={LogtoDemoUsers.Alice.Id}&action=installed").ToString());
         response.Headers["content-type"].ShouldStartWith("text/csv");
         (await response.TextAsync()).ShouldContain(",installed,aigc/sd-cpu,");
+    }
+
+    [Fact]
+    public async Task The_keyboard_alone_reaches_every_filter_apply_export_and_the_pager_in_reading_order()
+    {
+        // more than a page of entries, so that the pager's Older button is enabled
+        var log = _app.Services.GetRequiredService<IAuditLog>();
+        for (var i = 0; i < AuditLog.PageSize + 5; i++)
+        {
+            log.Record(new AuditEntry(DateTimeOffset.UtcNow.AddMinutes(-i), "user keyboard-" + i, AuditActions.Restarted, "aigc/sd-cpu#" + i, true));
+        }
+
+        await using var context = await browser.NewContextAsync();
+        var admin = await SignInAsync(context, "admin");
+        await admin.GotoAsync(new Uri(_baseAddress, "/admin/audit").ToString());
+        await admin.WaitForCircuitAsync();
+        await Assertions.Expect(admin.Locator("[data-loaded='true']")).ToBeVisibleAsync();
+        await Eventually.HoldsAsync(
+            async () => await admin.Locator("[data-action='older']").IsEnabledAsync(),
+            "a second page of entries exists (the first page is read again as they are written)");
+
+        await admin.Locator("input[data-filter='user']").FocusAsync();
+        var reached = new List<string>();
+        for (var presses = 0; presses < 60 && reached.LastOrDefault() != "older"; presses++)
+        {
+            var focused = await admin.EvaluateAsync<string?>(
+                "() => { const e = document.activeElement?.closest('[data-filter],[data-action]'); return e ? (e.getAttribute('data-filter') ?? e.getAttribute('data-action')) : null; }");
+            if (focused is not null && reached.LastOrDefault() != focused)
+            {
+                reached.Add(focused);
+            }
+
+            if (focused != "older")
+            {
+                await admin.Keyboard.PressAsync("Tab");
+            }
+        }
+
+        string[] order = ["user", "template", "instance", "action", "outcome", "from", "to", "text", "apply", "clear", "export", "older"];
+        reached.Where(order.Contains).ShouldBe(order, $"focus went: {string.Join(" > ", reached)}");
+
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator("[data-audit-count]")).ToContainTextAsync("page 2");
+        await admin.Keyboard.PressAsync("Shift+Tab");
+        (await admin.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-action]')?.getAttribute('data-action')")).ShouldBe("newer");
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator("[data-audit-count]")).ToContainTextAsync("page 1");
+
+        // Apply from the keyboard: type in the text filter and press Enter
+        await admin.Locator("input[data-filter='text']").FocusAsync();
+        await admin.Keyboard.TypeAsync("keyboard-3");
+        await admin.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(admin.Locator("[data-action='export']")).ToHaveAttributeAsync("href", "/admin/audit/export?q=keyboard-3");
     }
 }

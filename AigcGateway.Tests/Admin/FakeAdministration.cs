@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
@@ -23,7 +24,6 @@ internal sealed class FakeAdministration : IAdministration
 
     public ImmutableArray<AdminTemplate> Templates { get; set; } = [];
 
-    public ImmutableArray<AuditEntry> Audit { get; set; } = [];
 
     public TemplateEditBasis? Basis { get; set; }
 
@@ -71,18 +71,15 @@ internal sealed class FakeAdministration : IAdministration
 
     public ImmutableDictionary<string, string> Names { get; set; } = ImmutableDictionary<string, string>.Empty;
 
-    public Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken) =>
-        Task.FromResult(userIds.Distinct().ToImmutableDictionary(id => id, id => Names.GetValueOrDefault(id, id)));
-
-    public int AuditLoads { get; private set; }
-
-    public Task LoadAuditAsync(CancellationToken cancellationToken)
+    public Task<ImmutableDictionary<string, string>> UserNamesAsync(IEnumerable<string> userIds, CancellationToken cancellationToken)
     {
-        AuditLoads++;
-        return Task.CompletedTask;
+        var ids = userIds.Distinct().ToArray();
+        NameLookups.Enqueue(ids);
+        return Task.FromResult(ids.ToImmutableDictionary(id => id, id => Names.GetValueOrDefault(id, id)));
     }
 
-    public ImmutableArray<AuditEntry> RecentAudit(TemplateRef? template = null) => Audit;
+    /// <summary>The ids each <see cref="UserNamesAsync"/> call asked for.</summary>
+    public ConcurrentQueue<string[]> NameLookups { get; } = new();
 
     public Task<OperationResult> PauseAsync(string actor, InstanceRef instance, CancellationToken cancellationToken) => Act("pause", actor, instance);
 

@@ -26,7 +26,7 @@ public sealed class ManifestReviewShapeTests
         var instances = new InstanceService(_hub, cluster, new FakeMirror(), new LifecycleOptions(), TimeProvider.System, NullLogger<InstanceService>.Instance);
         var store = new ConformanceOnlyStore();
         var options = new AdministrationOptions();
-        var audit = new AuditTrail(store, _hub, options, TimeProvider.System, NullLogger<AuditTrail>.Instance);
+        var audit = new AuditTrail(store, TimeProvider.System, NullLogger<AuditTrail>.Instance);
         var rules = new TemplateRules(["aigc"], ".aigc.test", new Uri("https://dashboard.aigc.test"), ImmutableDictionary<string, string>.Empty);
         _admin = new AdministrationService(instances, _hub, store, cluster, null, Microsoft.Extensions.Options.Options.Create(rules), options, audit,
             new TemplateWriter(_hub, cluster, new LifecycleOptions(), TimeProvider.System, NullLogger<TemplateWriter>.Instance), TimeProvider.System, NullLogger<AdministrationService>.Instance);
@@ -186,8 +186,5 @@ public sealed class ManifestReviewShapeTests
         public Task DeleteAsync(TemplateRef template, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task RecordEventAsync(TemplateRef template, AuditEntry entry, CancellationToken cancellationToken) => Task.CompletedTask;
-
-        public Task<ImmutableArray<(AuditEntry Entry, TemplateRef Template)>> ListAuditAsync(string @namespace, CancellationToken cancellationToken) =>
-            Task.FromResult(ImmutableArray<(AuditEntry, TemplateRef)>.Empty);
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using AigcGateway.Core.Administration;
 using AigcGateway.Core.Instances;
+using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Core.Templates;
 using AigcGateway.Core.Users;
 using AigcGateway.Tests.Infrastructure;
@@ -71,6 +72,10 @@ public sealed class MigrationConflictsIntegrationTests
         (await migration.DropClaimAsync("Ada (admin)", missing, Ct)).ShouldBe(MigrationActionOutcome.Done);
         app.Logto.GetCustomData(Bob).ContainsKey("aigc-sd-cpu").ShouldBeTrue();
         app.Logto.GetCustomData(Bob)["aigc-sd-cpu"].ShouldBeNull();
-        app.Services.GetRequiredService<IAdministration>().RecentAudit().ShouldContain(e => e.Action.StartsWith("dropped the Logto claim", StringComparison.Ordinal));
+        var audit = app.Services.GetRequiredService<IAuditQuery>();
+        await Eventually.HoldsAsync(
+            async () => (await audit.PageAsync(new AuditFilter { Template = SdCpu.ToString(), Text = "dropped the logto claim" }, null, 10, Ct)).Entries
+                .Any(e => e.Action.StartsWith("dropped the Logto claim", StringComparison.Ordinal)),
+            "the dropped claim is in the audit log");
     }
 }

@@ -3,6 +3,7 @@ using AigcGateway.Core.Instances;
 using AigcGateway.Core.Storage;
 using AigcGateway.Core.Storage.Audit;
 using AigcGateway.Core.Templates;
+using AigcGateway.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
@@ -29,6 +30,28 @@ public abstract class AuditStoreContract : IAsyncLifetime
     public async ValueTask InitializeAsync() => _options = await NewDatabaseAsync();
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    /// <summary>Puts an empty database in the place of the one <paramref name="options"/> names, as an operator might while the gateway runs.</summary>
+    protected abstract Task ReplaceWithEmptyAsync(StorageOptions options);
+
+    [Fact]
+    public async Task A_database_replaced_by_an_empty_one_while_writing_is_migrated_again_and_the_entries_keep_arriving()
+    {
+        await using var store = await new AuditStore(_options).StartAsync();
+        store.Writer.Record(new AuditEntry(T0, "user before", AuditActions.Installed, "aigc/sd-webui#0", true));
+        await store.WrittenAsync(1);
+
+        await ReplaceWithEmptyAsync(_options);
+        store.Writer.Record(new AuditEntry(T0.AddMinutes(1), "user after", AuditActions.Paused, "aigc/sd-webui#0", true));
+        store.Writer.Record(new AuditEntry(T0.AddMinutes(2), "user later", AuditActions.Recovered, "aigc/sd-webui#0", true));
+
+        await Eventually.HoldsAsync(
+            async () => store.Writer.State.Waiting == 0 && (await store.Query.PageAsync(AuditFilter.None, null, 10, Token)).Entries.Length == 2,
+            "the two entries after the replacement are stored in the new database");
+        (await store.AllAsync()).Select(e => e.Actor).ShouldBe(["user later", "user after"]);
+        store.Writer.State.Available.ShouldBeTrue();
+        store.Writer.State.Dropped.ShouldBe(0);
+    }
 
     [Fact]
     public async Task An_empty_database_is_migrated_to_the_latest_migration()

@@ -15,6 +15,15 @@ public sealed class PostgreSqlAuditStoreTests(PostgresFixture postgres) : AuditS
         ConnectionString = await postgres.CreateDatabaseAsync(Token),
     };
 
+    /// <summary>Everything in the database dropped (tables, migration history, extension), as on a fresh server.</summary>
+    protected override async Task ReplaceWithEmptyAsync(StorageOptions options)
+    {
+        await using var connection = new NpgsqlConnection(options.ConnectionString);
+        await connection.OpenAsync(Token);
+        await using var command = new NpgsqlCommand("DROP SCHEMA public CASCADE; CREATE SCHEMA public;", connection);
+        await command.ExecuteNonQueryAsync(Token);
+    }
+
     [Fact]
     public async Task A_replica_migrates_only_once_the_other_has_released_the_migration_lock()
     {

@@ -14,6 +14,18 @@ public sealed class SqliteAuditStoreTests : AuditStoreContract
         ConnectionString = StorageOptions.SqliteFileIn(Path.Combine(_directory.FullName, "db" + Interlocked.Increment(ref _databases))),
     });
 
+    /// <summary>The file (and its write-ahead log) deleted: the next connection creates an empty one.</summary>
+    protected override Task ReplaceWithEmptyAsync(StorageOptions options)
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(options.ConnectionString).DataSource;
+        foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+        {
+            File.Delete(path);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public override ValueTask DisposeAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

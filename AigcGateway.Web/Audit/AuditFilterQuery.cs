@@ -14,6 +14,7 @@ public static class AuditFilterQuery
         {
             ["user"] = filter.UserId,
             ["template"] = filter.Template,
+            ["instance"] = filter.InstanceId?.ToString(CultureInfo.InvariantCulture),
             ["action"] = filter.Action,
             ["outcome"] = filter.Outcome?.ToString(),
             ["from"] = filter.From?.UtcDateTime.ToString("O", CultureInfo.InvariantCulture),
@@ -30,6 +31,7 @@ public static class AuditFilterQuery
         {
             UserId = Text(query, "user"),
             Template = Text(query, "template"),
+            InstanceId = int.TryParse(Text(query, "instance"), NumberStyles.None, CultureInfo.InvariantCulture, out var instance) ? instance : null,
             Action = Text(query, "action"),
             Outcome = Enum.TryParse<AuditOutcome>(Text(query, "outcome"), ignoreCase: true, out var outcome) && Enum.IsDefined(outcome) ? outcome : null,
             From = Time(query, "from"),

@@ -14,6 +14,9 @@ public sealed record AuditFilter
     /// <summary><c>namespace/name</c>.</summary>
     public string? Template { get; init; }
 
+    /// <summary>The instance's id within <see cref="Template"/> (only meaningful with it).</summary>
+    public int? InstanceId { get; init; }
+
     public string? Action { get; init; }
 
     public AuditOutcome? Outcome { get; init; }

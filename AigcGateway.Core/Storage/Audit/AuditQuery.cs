@@ -64,6 +64,11 @@ internal sealed class AuditQuery(GatewayDatabase database) : IAuditQuery
             rows = rows.Where(e => e.Template == template);
         }
 
+        if (filter.InstanceId is { } instanceId)
+        {
+            rows = rows.Where(e => e.InstanceId == instanceId);
+        }
+
         if (!string.IsNullOrWhiteSpace(filter.Action))
         {
             var action = filter.Action.Trim();

@@ -25,6 +25,8 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
     private AuditStoreState _state = AuditStoreState.Starting;
     private long _dropped;
     private int _batchCount;
+    private bool _remigrate;
+    private bool _remigrated;
     private readonly TaskCompletionSource _migrated = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public AuditWriter(GatewayDatabase database, DatabaseMigrator migrator, TimeProvider time, ILogger<AuditWriter> logger)
@@ -104,10 +106,16 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
         {
             try
             {
-                if (!Migrated)
+                if (!Migrated || _remigrate)
                 {
+                    if (_remigrate)
+                    {
+                        LogMigratingAgain(_logger, _database.Provider);
+                    }
+
                     await _migrator.MigrateAsync(cancellationToken).ConfigureAwait(false);
                     _migrated.TrySetResult();
+                    (_remigrate, _remigrated) = (false, _remigrate);
                     SetAvailable();
                 }
 
@@ -120,6 +128,13 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
                     }
                 }
 
+                if (_database.SqliteFileReplaced())
+                {
+                    // the file was deleted: writing on would go to the deleted file
+                    _remigrate = true;
+                    continue;
+                }
+
                 await WriteBatchAsync(cancellationToken).ConfigureAwait(false);
                 delay = _options.RetryDelay;
             }
@@ -129,6 +144,16 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
             }
             catch (Exception e) when (StoreErrors.IsUnavailable(e))
             {
+                if (StoreErrors.IsMissingTable(e))
+                {
+                    // an empty database took the old one's place: migrate again (at once the first time, then with backoff)
+                    _remigrate = true;
+                    if (!_remigrated)
+                    {
+                        continue;
+                    }
+                }
+
                 SetUnavailable(e);
                 try
                 {
@@ -196,6 +221,7 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
         }
 
         _batch.Clear();
+        _remigrated = false;
         Volatile.Write(ref _batchCount, 0);
         SetAvailable();
         Changed?.Invoke();
@@ -265,6 +291,9 @@ internal sealed partial class AuditWriter : IAuditLog, IAuditStoreStatus
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The audit store ({Provider}) cannot be reached: {Problem}; entries wait in memory and are written when it is back")]
     private static partial void LogUnavailable(ILogger logger, Exception error, DatabaseProvider provider, string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The audit store's tables are gone ({Provider}: the database was replaced by an empty one); migrating it again")]
+    private static partial void LogMigratingAgain(ILogger logger, DatabaseProvider provider);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The audit store ({Provider}) is available")]
     private static partial void LogAvailable(ILogger logger, DatabaseProvider provider);

@@ -13,7 +13,6 @@ public sealed partial class AdminInstances
     private const string AllStates = "all";
 
     private ImmutableArray<AdminInstance> _all = [];
-    private ImmutableArray<AuditEntry> _audit = [];
     private HashSet<AdminInstance> _selected = [];
     private readonly HashSet<InstanceRef> _expanded = [];
     private string? _search;
@@ -51,12 +50,9 @@ public sealed partial class AdminInstances
     private static bool Allows(AdminInstance instance, InstanceAction action) =>
         AllowedActions.For(ActionViewer.Administrator, instance.Instance, templateInstallable: false).Contains(action);
 
-    protected override bool ShowsAudit => true;
-
     protected override void Refresh()
     {
         _all = Admin.ListInstances();
-        _audit = [.. Admin.RecentAudit().Take(10)];
         var current = _all.Select(i => i.Ref).ToHashSet();
         _selected = [.. _all.Where(i => _selected.Any(s => s.Ref == i.Ref))];
         _expanded.IntersectWith(current);

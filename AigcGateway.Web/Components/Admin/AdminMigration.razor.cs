@@ -15,7 +15,6 @@ public sealed partial class AdminMigration
 {
     private MigrationReview? _review;
     private MirrorStatus _status = MirrorStatus.None;
-    private ImmutableArray<AuditEntry> _audit = [];
     private ImmutableDictionary<string, string> _names = ImmutableDictionary<string, string>.Empty;
     private string? _message;
     private bool _messageIsError;
@@ -31,8 +30,6 @@ public sealed partial class AdminMigration
         .ThenBy(c => c.Instance?.Id ?? -1)
         .ThenBy(c => NameOf(c.UserId), StringComparer.CurrentCulture);
 
-    protected override bool ShowsAudit => true;
-
     protected override async Task OnInitializedAsync()
     {
         await base.OnInitializedAsync();
@@ -45,7 +42,6 @@ public sealed partial class AdminMigration
     protected override void Refresh()
     {
         _status = Migration.Status();
-        _audit = [.. Admin.RecentAudit().Take(10)];
     }
 
     private static string ClaimId(AdoptionConflict claim) => $"{claim.UserId}:{claim.Key}";

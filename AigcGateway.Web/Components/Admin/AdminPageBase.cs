@@ -9,7 +9,7 @@ using Microsoft.Extensions.Localization;
 namespace AigcGateway.Web.Components.Admin;
 
 /// <summary>
-/// An administration page: re-renders whenever the cluster or the audit trail changes, and names the signed-in
+/// An administration page: re-renders whenever the cluster changes, and names the signed-in
 /// administrator for the audit trail.
 /// </summary>
 public abstract class AdminPageBase : ComponentBase, IDisposable
@@ -57,38 +57,10 @@ public abstract class AdminPageBase : ComponentBase, IDisposable
 
         Refresh();
         _ = FollowAsync(_stop.Token);
-        if (ShowsAudit)
-        {
-            _ = LoadAuditAsync(_stop.Token);
-        }
     }
-
-    /// <summary>The page shows the audit trail, so the events stored in the cluster are read in when it opens.</summary>
-    protected virtual bool ShowsAudit => false;
 
     /// <summary>Reads the lists again from the (cached) snapshot.</summary>
     protected abstract void Refresh();
-
-    private async Task LoadAuditAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Admin.LoadAuditAsync(cancellationToken);
-            await InvokeAsync(() =>
-            {
-                Refresh();
-                StateHasChanged();
-            });
-        }
-        catch (OperationCanceledException)
-        {
-            // page closed
-        }
-        catch (ObjectDisposedException)
-        {
-            // circuit gone
-        }
-    }
 
     private async Task FollowAsync(CancellationToken cancellationToken)
     {
