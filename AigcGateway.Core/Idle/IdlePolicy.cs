@@ -49,12 +49,14 @@ public static class IdlePolicy
         return new IdleDecision(phase) { LastActive = lastActive, PausesAt = due, KeepRunningUntil = keep, LastSample = inputs.LastSample };
     }
 
-    /// <summary>The latest activity of every source; the start of the run when none has been seen.</summary>
+    /// <summary>
+    /// The latest activity of every source, never earlier than the start of the run: starting it is use, and what a replica
+    /// remembers from before a pause (its stamps, its measurements) must not pause the recovered instance at once.
+    /// </summary>
     public static DateTimeOffset? LastActive(IdleInputs inputs)
     {
         ArgumentNullException.ThrowIfNull(inputs);
-        var latest = Max(Max(inputs.StampedActivity, inputs.PersistedActivity), inputs.LastBusy);
-        return latest ?? inputs.RunningSince;
+        return Max(Max(Max(inputs.StampedActivity, inputs.PersistedActivity), inputs.LastBusy), inputs.RunningSince);
     }
 
     /// <summary>The postponements a user may choose: 1 h, 2 h, ... up to <paramref name="maxKeepRunning"/> (just it when under an hour).</summary>

@@ -76,6 +76,26 @@ public sealed class IdlePolicyTests
         Decide(inputs, measured: true).Phase.ShouldBe(IdlePhase.Running);
     }
 
+    [Fact]
+    public void Activity_from_before_the_current_run_does_not_count_so_a_recovered_instance_is_not_paused_at_once()
+    {
+        // paused at lunch, recovered at 14:00: this replica still remembers the morning's stamp and measured use
+        _time.Advance(TimeSpan.FromHours(5));
+        var now = _time.GetUtcNow();
+        var inputs = Running() with
+        {
+            RunningSince = now.AddSeconds(-30),
+            StampedActivity = Start.AddHours(2),
+            LastBusy = Start.AddHours(2).AddMinutes(5),
+            LastSample = new UsageSample(now, 1, 0.01),
+        };
+
+        Decide(inputs, measured: true).ShouldSatisfyAllConditions(
+            d => d.Phase.ShouldBe(IdlePhase.Running),
+            d => d.LastActive.ShouldBe(now.AddSeconds(-30)),
+            d => d.PausesAt.ShouldBe(now.AddSeconds(-30).AddHours(2)));
+    }
+
     [Theory]
     [InlineData(false, "no measurement")]
     [InlineData(true, "a stale measurement")]
