@@ -41,7 +41,8 @@ internal static class BenchProgram
         if (args.Length == 0 || args.Contains("idle"))
         {
             var seed = Array.IndexOf(args, "--seed") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
-            await Guarded(report, "7. idle auto-pause", () => { IdleBenchmark.Run(report, seed); return Task.CompletedTask; }, ct);
+            var idleTimeout = Array.IndexOf(args, "--timeout") is var t and >= 0 && t + 1 < args.Length ? TimeSpan.FromMinutes(int.Parse(args[t + 1], System.Globalization.CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+            await Guarded(report, "7. idle auto-pause", () => { IdleBenchmark.Run(report, seed, idleTimeout); return Task.CompletedTask; }, ct);
         }
 
         Console.WriteLine();

@@ -11,6 +11,9 @@ internal sealed record ActivityTrace
 {
     public required int User { get; init; }
 
+    /// <summary>From arrival to leaving (null: the user does not work with the instance today).</summary>
+    public Interval? Workday { get; init; }
+
     /// <summary>When the user works in the instance (present at the tab). The first one launches it.</summary>
     public ImmutableArray<Interval> Sessions { get; init; } = [];
 

@@ -14,6 +14,7 @@ internal sealed class DayBuilder(IdleDayOptions options, Random random)
     private readonly List<(DateTimeOffset, TimeSpan)> _keepRunning = [];
     private DateTimeOffset? _tabSince;
     private DateTimeOffset? _pausesWhenLeaving;
+    private Interval? _workday;
 
     public void WorkInInstance(DateTimeOffset from, DateTimeOffset to)
     {
@@ -55,8 +56,9 @@ internal sealed class DayBuilder(IdleDayOptions options, Random random)
 
     public void KeepRunning(DateTimeOffset at, TimeSpan duration) => _keepRunning.Add((at, duration));
 
-    public void Leave(DateTimeOffset at)
+    public void Leave(DateTimeOffset arrived, DateTimeOffset at)
     {
+        _workday = new Interval(arrived, at);
         if (random.NextDouble() >= 0.5)
         {
             CloseTab(at);
@@ -87,6 +89,7 @@ internal sealed class DayBuilder(IdleDayOptions options, Random random)
         return new ActivityTrace
         {
             User = user,
+            Workday = _workday,
             Sessions = [.. _sessions],
             AtDesk = [.. _atDesk],
             Requests = [.. _requests.Order()],

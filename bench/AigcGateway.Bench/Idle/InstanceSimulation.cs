@@ -129,11 +129,13 @@ internal sealed class InstanceSimulation
         }
 
         var hours = Tick.TotalHours;
-        var used = Working(now) || GpuBusy(now);
+        var idle = !Working(now) && !GpuBusy(now);
+        var gone = _trace.Workday is not { } day || now >= day.End;
         _outcome = _outcome with
         {
             RunningGpuHours = _outcome.RunningGpuHours + hours,
-            IdleGpuHours = _outcome.IdleGpuHours + (used ? 0 : hours),
+            IdleGpuHours = _outcome.IdleGpuHours + (idle ? hours : 0),
+            IdleAfterLeavingGpuHours = _outcome.IdleAfterLeavingGpuHours + (idle && gone ? hours : 0),
         };
     }
 

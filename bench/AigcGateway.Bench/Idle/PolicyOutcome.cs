@@ -9,6 +9,9 @@ internal sealed record PolicyOutcome(string Policy)
     /// <summary>GPU-hours of running instances nobody used: no job or generation on the GPU and its user not working in it.</summary>
     public double IdleGpuHours { get; init; }
 
+    /// <summary>The part of <see cref="IdleGpuHours"/> after the user left for the day (or all of it for users not working today).</summary>
+    public double IdleAfterLeavingGpuHours { get; init; }
+
     /// <summary>Automatic pauses.</summary>
     public int Pauses { get; init; }
 
@@ -28,6 +31,7 @@ internal sealed record PolicyOutcome(string Policy)
     {
         RunningGpuHours = a.RunningGpuHours + b.RunningGpuHours,
         IdleGpuHours = a.IdleGpuHours + b.IdleGpuHours,
+        IdleAfterLeavingGpuHours = a.IdleAfterLeavingGpuHours + b.IdleAfterLeavingGpuHours,
         Pauses = a.Pauses + b.Pauses,
         BusyPaused = a.BusyPaused + b.BusyPaused,
         Interruptions = a.Interruptions + b.Interruptions,

@@ -86,7 +86,7 @@ internal static class TraceGenerator
             inInstance = random.NextDouble() < 0.65;
         }
 
-        day.Leave(Min(now, leave));
+        day.Leave(arrive, Min(now, leave));
         return day.Build(user);
     }
 
