@@ -7,6 +7,8 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 
 declare -A needs=([wrk]=wrk [chromium]=/usr/bin/chromium)
+# the idle simulation (bench/run.sh idle) needs neither
+[[ "${1:-}" == idle ]] && needs=()
 missing=()
 for pkg in "${!needs[@]}"; do
   command -v "${needs[$pkg]}" >/dev/null 2>&1 || missing+=("$pkg")

@@ -35,6 +35,9 @@ internal sealed class AuditingInstanceService(IInstanceService inner, AuditTrail
     public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         AuditedAsync(userId, "removed the record of", instance, inner.RemoveAsync(userId, instance, cancellationToken), cancellationToken);
 
+    public Task<OperationResult> KeepRunningAsync(string userId, InstanceRef instance, TimeSpan duration, CancellationToken cancellationToken) =>
+        AuditedAsync(userId, "kept running for " + TemplateManifestBuilder.FormatDuration(duration), instance, inner.KeepRunningAsync(userId, instance, duration, cancellationToken), cancellationToken);
+
     private async Task<OperationResult> AuditedAsync(string userId, string action, InstanceRef instance, Task<OperationResult> operation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(instance);

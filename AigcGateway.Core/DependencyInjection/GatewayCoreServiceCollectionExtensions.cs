@@ -52,7 +52,8 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<InstanceService>>(),
             sp.GetRequiredService<InstanceActivity>(),
-            sp.GetRequiredService<TemplateWriter>()));
+            sp.GetRequiredService<TemplateWriter>(),
+            sp.GetRequiredService<Idle.IGameServerAnnotations>()));
         services.AddSingleton<IInstanceService>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<ICatalog>(sp => sp.GetRequiredService<InstanceService>());
         services.AddSingleton<IOwnershipAdopter>(sp => new InstanceRecords(

@@ -12,7 +12,8 @@ namespace AigcGateway.Core.Instances;
 internal sealed class DashboardFeed(SnapshotHub hub, PendingOperations pending, LifecycleOptions options, TimeProvider time, InstanceActivity? activity)
 {
     public UserDashboard Project(ClusterSnapshot snapshot, string userId) =>
-        DashboardProjector.Project(snapshot, pending.Of(userId), userId, time.GetUtcNow(), options.ForceHttps, options.SlowStartAfter, activity is null ? null : activity.LastActivity);
+        DashboardProjector.Project(snapshot, pending.Of(userId), userId, time.GetUtcNow(), options.ForceHttps, options.SlowStartAfter, activity is null ? null : activity.LastActivity,
+            options.Idle.DefaultTimeout);
 
     public Task<DashboardSubscription> SubscribeAsync(string userId, CancellationToken cancellationToken)
     {

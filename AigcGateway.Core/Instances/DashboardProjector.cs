@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Idle;
 
 namespace AigcGateway.Core.Instances;
 
@@ -13,7 +14,8 @@ internal static class DashboardProjector
         DateTimeOffset now,
         bool forceHttps,
         TimeSpan? slowStart = null,
-        Func<InstanceRef, DateTimeOffset?>? lastActivity = null)
+        Func<InstanceRef, DateTimeOffset?>? lastActivity = null,
+        TimeSpan? defaultIdleTimeout = null)
     {
         var templates = snapshot.Templates.Values
             .Select(t => t.Template)
@@ -36,7 +38,7 @@ internal static class DashboardProjector
                 seen.Add(instance);
                 running ??= OkgSettlement.Running(state, OkgSettlement.Present(snapshot, state.Ref));
                 var built = Build(snapshot, state, instance, owner, pending.GetValueOrDefault(instance), now, forceHttps, slowStart, lastActivity,
-                    running.Contains(id));
+                    running.Contains(id), defaultIdleTimeout);
                 if (built.State != InstanceState.NotInstalled)
                 {
                     instances.Add(built);
@@ -50,7 +52,7 @@ internal static class DashboardProjector
             if (!seen.Contains(instance) && snapshot.Templates.TryGetValue(instance.Template, out var state)
                 && (marker.Operation == PendingOperation.Install || marker.Failure is not null))
             {
-                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart, lastActivity, expected: true));
+                instances.Add(Build(snapshot, state, instance, userId, marker, now, forceHttps, slowStart, lastActivity, expected: true, defaultIdleTimeout));
             }
         }
 
@@ -74,7 +76,8 @@ internal static class DashboardProjector
         bool forceHttps,
         TimeSpan? slowStart,
         Func<InstanceRef, DateTimeOffset?>? lastActivity,
-        bool expected)
+        bool expected,
+        TimeSpan? defaultIdleTimeout)
     {
         var gs = snapshot.GameServer(instance);
         var pod = snapshot.Pods.GetValueOrDefault(instance);
@@ -95,6 +98,14 @@ internal static class DashboardProjector
             },
         };
         var (instanceState, diagnostic) = InstanceStateDeriver.Derive(facts, now, slowStart);
+        var stamped = lastActivity?.Invoke(instance);
+        IdleStatus? idle = null;
+        if (instanceState == InstanceState.Running)
+        {
+            var inputs = IdleFacts.Inputs(state.Template, gs, instanceState, marker, stamped, defaultIdleTimeout);
+            idle = IdleStatus.From(IdlePolicy.Decide(inputs, now), inputs.Settings);
+        }
+
         return new Instance
         {
             Ref = instance,
@@ -103,7 +114,9 @@ internal static class DashboardProjector
             Url = instanceState == InstanceState.Running && gs is not null ? VisitUrl.Build(state.Template.Network, gs, forceHttps) : null,
             Diagnostic = diagnostic,
             Created = gs?.Created,
-            LastActivity = lastActivity?.Invoke(instance),
+            LastActivity = IdleFacts.LatestActivity(stamped, gs),
+            Idle = idle,
+            AutoPause = instanceState == InstanceState.Paused ? state.AutoPauses.GetValueOrDefault(instance.Id) : null,
             Startup = StartupFacts.From(gs, pod),
         };
     }

@@ -29,6 +29,12 @@ public sealed record GameServerObservation
 
     public bool Deleting { get; init; }
 
+    /// <summary><c>aigc-gateway.io/last-active</c>: the latest activity any replica persisted.</summary>
+    public DateTimeOffset? LastActive { get; init; }
+
+    /// <summary><c>aigc-gateway.io/keep-running-until</c>: the user's postponement of the idle pause.</summary>
+    public DateTimeOffset? KeepRunningUntil { get; init; }
+
     /// <summary>Running as the earlier gateway defined it: state Ready and network Ready (or no network plugin).</summary>
     public bool IsRunning =>
         string.Equals(CurrentState, "Ready", StringComparison.Ordinal)

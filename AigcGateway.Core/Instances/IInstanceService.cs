@@ -24,4 +24,14 @@ public interface IInstanceService
     /// touches no GameServer. Refused with <see cref="OperationError.InstanceExists"/> for an instance that exists.
     /// </summary>
     Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Postpones the idle pause of the user's running instance by <paramref name="duration"/> from now (one of
+    /// <see cref="Idle.IdleStatus.KeepRunningChoices"/>; never shortening a postponement in force), stored on its GameServer
+    /// (<c>aigc-gateway.io/keep-running-until</c>) so every replica honours it. Owner only, running only, within the
+    /// template's <c>aigc-gateway.io/max-keep-running</c>; refusals: <see cref="OperationError.NotOwner"/>,
+    /// <see cref="OperationError.NotRunning"/>, <see cref="OperationError.IdleNotGoverned"/>,
+    /// <see cref="OperationError.KeepRunningInvalid"/>, <see cref="OperationError.KeepRunningTooLong"/>.
+    /// </summary>
+    Task<OperationResult> KeepRunningAsync(string userId, InstanceRef instance, TimeSpan duration, CancellationToken cancellationToken);
 }

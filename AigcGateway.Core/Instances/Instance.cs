@@ -1,4 +1,5 @@
 using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Idle;
 
 namespace AigcGateway.Core.Instances;
 
@@ -20,7 +21,17 @@ public sealed record Instance
 
     public DateTimeOffset? Created { get; init; }
 
+    /// <summary>
+    /// The latest activity: this replica's forward-auth stamps and the persisted <c>aigc-gateway.io/last-active</c>
+    /// (every replica's stamps and measured GPU/CPU use), whichever is later.
+    /// </summary>
     public DateTimeOffset? LastActivity { get; init; }
+
+    /// <summary>For a running instance: the idle policy's view (pauses at, keep-running); null in other states.</summary>
+    public IdleStatus? Idle { get; init; }
+
+    /// <summary>For a paused instance the gateway paused because it was idle: when and why; null otherwise.</summary>
+    public AutoPauseRecord? AutoPause { get; init; }
 
     /// <summary>How far starting has come (from the pod and GameServer); null before either exists.</summary>
     public StartupFacts? Startup { get; init; }

@@ -24,6 +24,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     private readonly TemplateWriter _writer;
     private readonly DashboardFeed _feed;
     private readonly LoggedMirror _loggedMirror;
+    private readonly Idle.IGameServerAnnotations? _annotations;
 
     public InstanceService(
         SnapshotHub hub,
@@ -33,7 +34,8 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         TimeProvider time,
         ILogger<InstanceService> logger,
         InstanceActivity? activity = null,
-        TemplateWriter? writer = null)
+        TemplateWriter? writer = null,
+        Idle.IGameServerAnnotations? annotations = null)
     {
         _writer = writer ?? new TemplateWriter(hub, store, options, time, logger);
         _hub = hub;
@@ -45,6 +47,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
         _pending = new PendingOperations(hub, time, options.PendingTimeout);
         _feed = new DashboardFeed(hub, _pending, options, time, activity);
         _loggedMirror = new LoggedMirror(mirror, logger);
+        _annotations = annotations;
         Verification = new IdVerification(hub, _writer, _pending, _loggedMirror, logger);
     }
 

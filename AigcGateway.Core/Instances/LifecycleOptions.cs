@@ -31,4 +31,7 @@ public sealed record LifecycleOptions
 
     /// <summary>A pending marker (installing, restarting, ...) is dropped after this long.</summary>
     public TimeSpan PendingTimeout { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>The idle auto-pause (default timeout, GPU/CPU source, check period).</summary>
+    public Idle.IdleOptions Idle { get; init; } = new();
 }

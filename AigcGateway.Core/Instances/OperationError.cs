@@ -38,4 +38,13 @@ public enum OperationError
 
     /// <summary>Remove was asked for an instance that exists (again): nothing was removed.</summary>
     InstanceExists,
+
+    /// <summary>Keep running was asked for an instance whose template never pauses instances automatically.</summary>
+    IdleNotGoverned,
+
+    /// <summary>Keep running was asked for zero or a negative time.</summary>
+    KeepRunningInvalid,
+
+    /// <summary>Keep running was asked for longer than the template allows (<c>aigc-gateway.io/max-keep-running</c>).</summary>
+    KeepRunningTooLong,
 }

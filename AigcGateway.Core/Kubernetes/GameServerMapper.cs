@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using AigcGateway.Core.Diagnostics;
+using AigcGateway.Core.Idle;
 using AigcGateway.Core.Instances;
 using AigcGateway.Core.Templates;
 using k8s.Models;
@@ -55,6 +56,8 @@ internal static class GameServerMapper
             PodStatus = gs.Status?.PodStatus is { } podStatus ? ToPod(podStatus, null) : null,
             Created = ToOffset(gs.Metadata.CreationTimestamp),
             Deleting = gs.Metadata.DeletionTimestamp is not null,
+            LastActive = IdleAnnotations.Parse(Annotation(gs, IdleAnnotations.LastActive)),
+            KeepRunningUntil = IdleAnnotations.Parse(Annotation(gs, IdleAnnotations.KeepRunningUntil)),
         };
     }
 
@@ -95,6 +98,9 @@ internal static class GameServerMapper
             ToOffset(time),
             ev.Count ?? 1);
     }
+
+    private static string? Annotation(GameServer gs, string key) =>
+        gs.Metadata.Annotations is { } annotations && annotations.TryGetValue(key, out var value) ? value : null;
 
     private static NetworkAddress ToAddress(GameServerAddress a) => new(
         a.Ip,

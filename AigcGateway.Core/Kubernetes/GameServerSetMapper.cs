@@ -42,6 +42,8 @@ internal static class GameServerSetMapper
             Icon = display.Icon,
             GpuType = display.GpuType,
             IdleTimeout = ParseDuration(Annotation(annotations, TemplateAnnotations.IdleTimeout)),
+            MaxKeepRunning = ParseDuration(Annotation(annotations, TemplateAnnotations.MaxKeepRunning)),
+            BusyGpuPercent = ParsePercent(Annotation(annotations, TemplateAnnotations.BusyGpuPercent)),
             Resources = Resources(gss.Spec.GameServerTemplate),
             Network = network,
             Problems = [.. ConformanceChecker.Check(shape, rules), .. display.Problems],
@@ -58,6 +60,7 @@ internal static class GameServerSetMapper
             MirrorMarks = Users.MirrorMarkAnnotations.Read(annotations),
             CatalogDisplay = CatalogDisplay.Read(key => Annotation(annotations, key)),
             Deletion = TemplateAnnotations.ParseDeletion(Annotation(annotations, TemplateAnnotations.Deletion)),
+            AutoPauses = Idle.AutoPauseAnnotations.Read(annotations),
             Source = gss,
         };
     }
@@ -219,4 +222,10 @@ internal static class GameServerSetMapper
 
         return digits || total <= TimeSpan.Zero ? null : total;
     }
+
+    /// <summary>A percentage from 0 to 100 (<c>"10"</c>, <c>"12.5"</c>); null when absent or out of range.</summary>
+    internal static double? ParsePercent(string? text) =>
+        double.TryParse(text?.Trim().TrimEnd('%'), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100
+            ? value
+            : null;
 }

@@ -301,7 +301,7 @@ internal sealed class KubernetesClientApi(IKubernetes client) : IKubernetesApi
         }
     }
 
-    private static ClusterException Translate(HttpOperationException ex, string what)
+    internal static ClusterException Translate(HttpOperationException ex, string what)
     {
         var code = (int)ex.Response.StatusCode;
         var message = $"{what}: {(int)ex.Response.StatusCode} {ex.Response.ReasonPhrase}";

@@ -45,6 +45,7 @@ internal static class KubernetesRegistration
         services.AddSingleton(sp => new ClusterCacheOptions { Conformance = sp.GetRequiredService<ConformanceRules>() });
         services.AddSingleton<Users.IMirrorMarks>(sp => new KubernetesMirrorMarks(
             sp.GetRequiredService<IKubernetesApi>(), sp.GetRequiredService<SnapshotHub>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Idle.IGameServerAnnotations>(sp => new KubernetesGameServerAnnotations(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton<IVolumeLookup>(sp => new KubernetesVolumeLookup(sp.GetRequiredService<IKubernetes>()));
         services.AddSingleton(sp => new ClusterCache(
             sp.GetRequiredService<IKubernetesApi>(),

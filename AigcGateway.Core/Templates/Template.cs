@@ -22,6 +22,12 @@ public sealed record Template
     /// <summary>Pause an instance after this much inactivity; null = never.</summary>
     public TimeSpan? IdleTimeout { get; init; }
 
+    /// <summary>The longest a user may postpone the idle pause (<c>aigc-gateway.io/max-keep-running</c>); null = the default, 8 h.</summary>
+    public TimeSpan? MaxKeepRunning { get; init; }
+
+    /// <summary>GPU (or CPU, as a share of one core) use above this percentage counts as activity (<c>aigc-gateway.io/busy-gpu-percent</c>); null = 10.</summary>
+    public double? BusyGpuPercent { get; init; }
+
     public ImmutableArray<ConformanceProblem> Problems { get; init; } = [];
 
     /// <summary>Names of the volume claim templates; the PVCs of id N are <c>&lt;name&gt;-&lt;gss&gt;-N</c>.</summary>
@@ -46,6 +52,8 @@ public sealed record Template
         && Resources == other.Resources
         && Network == other.Network
         && IdleTimeout == other.IdleTimeout
+        && MaxKeepRunning == other.MaxKeepRunning
+        && BusyGpuPercent == other.BusyGpuPercent
         && Problems.AsSpan().SequenceEqual(other.Problems.AsSpan())
         && DataVolumeNames.AsSpan().SequenceEqual(other.DataVolumeNames.AsSpan());
 

@@ -10,6 +10,8 @@ public static class TemplateAnnotations
     public const string Icon = "aigc-gateway.io/icon";
     public const string GpuType = "aigc-gateway.io/gpu-type";
     public const string IdleTimeout = "aigc-gateway.io/idle-timeout";
+    public const string MaxKeepRunning = "aigc-gateway.io/max-keep-running";
+    public const string BusyGpuPercent = "aigc-gateway.io/busy-gpu-percent";
 
     /// <summary>Written by the gateway: <c>{"&lt;id&gt;": "&lt;user id&gt;"}</c>, the source of truth for ownership.</summary>
     public const string Owners = "aigc-gateway.io/owners";

@@ -31,6 +31,12 @@ public sealed record TemplateState
     /// </summary>
     public Administration.TemplateDeletionMode? Deletion { get; init; }
 
+    /// <summary>
+    /// Why the gateway paused ids by itself (<see cref="Idle.AutoPauseAnnotations"/>), by id: written with the pause,
+    /// removed on recover and uninstall.
+    /// </summary>
+    public ImmutableDictionary<int, Idle.AutoPauseRecord> AutoPauses { get; init; } = ImmutableDictionary<int, Idle.AutoPauseRecord>.Empty;
+
     /// <summary>The form the reserve list was found in; writes keep it.</summary>
     public ReserveIdFormat ReserveFormat { get; init; } = ReserveIdFormat.Plain;
 

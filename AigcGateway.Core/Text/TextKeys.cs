@@ -65,6 +65,9 @@ public static class TextKeys
         OperationError.InstanceMissing => "InstanceMissing",
         OperationError.AffectsOthers => "AffectsOthers",
         OperationError.InstanceExists => "InstanceExists",
+        OperationError.IdleNotGoverned => "IdleNotGoverned",
+        OperationError.KeepRunningInvalid => "KeepRunningInvalid",
+        OperationError.KeepRunningTooLong => "KeepRunningTooLong",
     };
 
     public static string Of(InstanceState state) => state switch

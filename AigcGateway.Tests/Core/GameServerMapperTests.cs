@@ -25,6 +25,20 @@ public sealed class GameServerMapperTests
     }
 
     [Fact]
+    public void The_persisted_last_activity_and_keep_running_are_read_from_the_game_server()
+    {
+        var gs = Read("gameserver-ingress-ready.json");
+        gs.Metadata.Annotations ??= new Dictionary<string, string>();
+        gs.Metadata.Annotations[AigcGateway.Core.Idle.IdleAnnotations.LastActive] = "2026-12-03T15:40:00Z";
+        gs.Metadata.Annotations[AigcGateway.Core.Idle.IdleAnnotations.KeepRunningUntil] = "garbage";
+
+        var observation = GameServerMapper.ToObservation(gs)!;
+
+        observation.LastActive.ShouldBe(new DateTimeOffset(2026, 12, 3, 15, 40, 0, TimeSpan.Zero));
+        observation.KeepRunningUntil.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_ready_ingress_game_server_maps_to_a_running_instance_with_its_url()
     {
         var gs = Read("gameserver-ingress-ready.json");

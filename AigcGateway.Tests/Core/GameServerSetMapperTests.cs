@@ -92,6 +92,27 @@ public sealed class GameServerSetMapperTests
         template.IdleTimeout.ShouldBe(TimeSpan.FromMinutes(90));
     }
 
+    [Theory]
+    [InlineData("12h", "25", 12.0, 25.0)]
+    [InlineData("90m", "12.5%", 1.5, 12.5)]
+    [InlineData("forever", "150", null, null)]
+    [InlineData("", "-1", null, null)]
+    public void The_idle_settings_are_read_and_invalid_ones_fall_back_to_the_defaults(string maxKeepRunning, string busyPercent, double? hours, double? percent)
+    {
+        var gss = With(g =>
+        {
+            g.Metadata.Annotations[TemplateAnnotations.MaxKeepRunning] = maxKeepRunning;
+            g.Metadata.Annotations[TemplateAnnotations.BusyGpuPercent] = busyPercent;
+            g.Metadata.Annotations[AigcGateway.Core.Idle.AutoPauseAnnotations.KeyFor(3)] = "{\"pausedAt\":\"2026-12-03T15:40:00Z\",\"timeoutSeconds\":3600}";
+        });
+
+        var state = GameServerSetMapper.ToState(gss, ConformanceRules.Unknown);
+
+        state.Template.MaxKeepRunning.ShouldBe(hours is { } h ? TimeSpan.FromHours(h) : null);
+        state.Template.BusyGpuPercent.ShouldBe(percent);
+        state.AutoPauses[3].PausedAt.ShouldBe(new DateTimeOffset(2026, 12, 3, 15, 40, 0, TimeSpan.Zero));
+    }
+
     [Fact]
     public void Hostile_display_annotations_reach_the_catalog_cleaned_capped_and_reported_without_blocking_installs()
     {

@@ -73,6 +73,9 @@ internal sealed class FakeInstanceService : IInstanceService
     public Task<OperationResult> RemoveAsync(string userId, InstanceRef instance, CancellationToken cancellationToken) =>
         Start("remove", userId, instance.Template, instance);
 
+    public Task<OperationResult> KeepRunningAsync(string userId, InstanceRef instance, TimeSpan duration, CancellationToken cancellationToken) =>
+        Start("keep-running " + AigcGateway.Core.Administration.TemplateManifestBuilder.FormatDuration(duration), userId, instance.Template, instance);
+
     private Task<OperationResult> Start(string name, string userId, TemplateRef template, InstanceRef? instance)
     {
         var operation = new FakeOperation(name, userId, template, instance);

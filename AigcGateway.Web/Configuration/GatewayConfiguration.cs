@@ -83,6 +83,8 @@ public static class GatewayConfiguration
             })
             .ValidateOnStart();
         services.AddOptions<KubernetesOptions>().Bind(configuration.GetSection(KubernetesOptions.Section));
+        services.AddSingleton<IValidateOptions<IdlePolicyOptions>, IdlePolicyOptionsValidator>();
+        services.AddOptions<IdlePolicyOptions>().Bind(configuration.GetSection(IdlePolicyOptions.Section)).ValidateOnStart();
         return mode;
     }
 

@@ -9,7 +9,8 @@ namespace AigcGateway.Bench;
 /// <summary>
 /// AIGC-Gateway benchmarks (bench/run.sh builds Release and runs this). Each benchmark prints its figures as it goes;
 /// the table at the end repeats them with their goals. Exit code 0 when every goal is met. Arguments <c>core</c>
-/// (benchmarks 1-3), <c>gateway</c> (4-5) and <c>audit</c> (6) choose; none runs all.
+/// (benchmarks 1-3), <c>gateway</c> (4-5), <c>audit</c> (6) and <c>idle</c> (7, <c>--seed N</c> for another day) choose;
+/// none runs all.
 /// </summary>
 internal static class BenchProgram
 {
@@ -35,6 +36,13 @@ internal static class BenchProgram
         {
             Console.WriteLine("\n6. audit store on PostgreSQL: installs with and without it, pages over 1,000,000 rows");
             await Guarded(report, "6. audit store (PostgreSQL)", () => AuditBenchmark.RunAsync(report, ct), ct);
+        }
+
+        if (args.Length == 0 || args.Contains("idle"))
+        {
+            var seed = Array.IndexOf(args, "--seed") is var at and >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+            var idleTimeout = Array.IndexOf(args, "--timeout") is var t and >= 0 && t + 1 < args.Length ? TimeSpan.FromMinutes(int.Parse(args[t + 1], System.Globalization.CultureInfo.InvariantCulture)) : (TimeSpan?)null;
+            await Guarded(report, "7. idle auto-pause", () => { IdleBenchmark.Run(report, seed, idleTimeout); return Task.CompletedTask; }, ct);
         }
 
         Console.WriteLine();
