@@ -40,6 +40,8 @@ public sealed partial class AdminInstances
 
     [Inject] public required IMigrationAdministration Migration { get; init; }
 
+    [Inject] public required Shared.ViewerClock Clock { get; init; }
+
     private DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>The node column only when the cluster reports nodes for some instance.</summary>
@@ -52,6 +54,15 @@ public sealed partial class AdminInstances
         AllowedActions.For(ActionViewer.Administrator, instance.Instance, templateInstallable: false).Contains(action);
 
     protected override bool ShowsAudit => true;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // the idle column's times of day in the administrator's zone once the browser has said which
+        if (firstRender && await Clock.LoadAsync())
+        {
+            StateHasChanged();
+        }
+    }
 
     protected override void Refresh()
     {
