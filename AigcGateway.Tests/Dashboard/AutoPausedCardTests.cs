@@ -15,6 +15,7 @@ public sealed class AutoPausedCardTests : DashboardContext
         card.QuerySelector("[data-auto-pause='idle'] .instance-auto-pause-text")!.TextContent
             .ShouldBe("Paused at 05:40 after 2 h unused. Your files are kept.");
         HasButton(host, DashboardData.StableDiffusionRef, "recover").ShouldBeTrue();
+        card.QuerySelector("time.instance-last-active")!.GetAttribute("datetime").ShouldBe("2026-11-26T03:40:00Z", "its last activity, kept by the record");
     }
 
     [Fact]

@@ -21,6 +21,9 @@ public sealed partial class InstancePanel
 
     private DateTimeOffset Now => Time.GetUtcNow();
 
+    /// <summary>The latest activity; for an instance the gateway paused, the one its record kept (the GameServer and its annotation are gone).</summary>
+    private DateTimeOffset? LastActive => Instance.LastActivity ?? (Instance.State == InstanceState.Paused ? Instance.AutoPause?.LastActive : null);
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         // times of day ("paused at 15:40") in the viewer's zone once the browser has said which
