@@ -39,7 +39,7 @@ public sealed partial class IdleBrowserTests(BrowserFixture browser) : IAsyncLif
         await using var context = await browser.NewContextAsync(locale: "en-US", timezoneId: "Asia/Shanghai");
         await PatchAsync("apis/game.kruise.io/v1alpha1/namespaces/aigc/gameserversets/sd-cpu",
             Annotations(("aigc-gateway.io/idle-timeout", "30m"), ("aigc-gateway.io/max-keep-running", "2h")));
-        var page = await SignInAsync(context);
+        var page = await _env.SignInToDashboardAsync(context, "alice");
 
         await ActAsync(page, "install");
         await Assertions.Expect(Card(page).Locator(".instance-area")).ToHaveAttributeAsync("data-state", "Running", new() { Timeout = 20_000 });
@@ -79,17 +79,6 @@ public sealed partial class IdleBrowserTests(BrowserFixture browser) : IAsyncLif
             .ToContainTextAsync(new Regex($"Paused at (\\S+ )?{shanghai} after 2 h unused\\. Your files are kept\\."));
         await Assertions.Expect(Card(page).Locator("[data-action='recover']")).ToBeVisibleAsync();
         await page.SaveScreenshotAsync("idle-paused.png");
-    }
-
-    private async Task<IPage> SignInAsync(IBrowserContext context)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-in").ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.ChooseLogtoUserAsync(_env.Gateway.Logto.EndpointText, "alice");
-        await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 20_000 });
-        await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator(".dashboard[data-ready='true']")).ToBeVisibleAsync();
-        return page;
     }
 
     private static async Task ActAsync(IPage page, string action)
