@@ -9,7 +9,7 @@ public static class IdleFacts
     /// <param name="template">the instance's template as the snapshot has it</param>
     /// <param name="gameServer">its GameServer (null when there is none)</param>
     /// <param name="state">its derived state; only <see cref="InstanceState.Running"/> can be paused</param>
-    /// <param name="pending">the operation this replica has under way on it, if any</param>
+    /// <param name="pending">the operation this replica started on it, if any (ignored once the instance runs: the marker outlives the operation)</param>
     /// <param name="stamped">this replica's latest forward-auth stamp</param>
     /// <param name="defaultTimeout"><c>Idle:DefaultTimeout</c>, for templates without an idle-timeout annotation</param>
     public static IdleInputs Inputs(
@@ -22,7 +22,8 @@ public static class IdleFacts
         {
             Settings = IdleSettings.For(template, defaultTimeout),
             Running = state == InstanceState.Running && gameServer is { IsRunning: true },
-            BeingOperatedOn = (pending is not null && pending.Failure is null) || gameServer is null || gameServer.Deleting || OperatedByController(gameServer.OpsState),
+            // a marker lingers after its operation took effect (PendingTimeout): once the state is Running it is done
+            BeingOperatedOn = (pending is { Failure: null } && state != InstanceState.Running) || gameServer is null || gameServer.Deleting || OperatedByController(gameServer.OpsState),
             RunningSince = gameServer?.Created,
             StampedActivity = stamped,
             PersistedActivity = gameServer?.LastActive,

@@ -28,6 +28,7 @@ public abstract class AdminContext : BunitContext
         CultureInfo.CurrentCulture = new CultureInfo("en-US");
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddLocalization();
+        Services.AddScoped<AigcGateway.Web.Components.Shared.ViewerClock>();
         Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         Services.AddSingleton<IAdministration>(Admin);
         Services.AddSingleton<ICatalog>(Catalog);

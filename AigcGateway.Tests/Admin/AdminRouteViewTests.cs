@@ -22,6 +22,7 @@ public sealed class AdminRouteViewTests : BunitContext
         System.Globalization.CultureInfo.CurrentUICulture = new System.Globalization.CultureInfo("en-US");
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddLocalization();
+        Services.AddScoped<AigcGateway.Web.Components.Shared.ViewerClock>();
         Services.AddSingleton<TimeProvider>(TimeProvider.System);
         Services.AddSingleton<IAdministration>(new FakeAdministration());
         Services.AddSingleton<AigcGateway.Core.Instances.ICatalog>(new FakeCatalog());

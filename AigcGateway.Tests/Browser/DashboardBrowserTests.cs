@@ -18,16 +18,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser) : IAsyncLifeti
 
     public ValueTask DisposeAsync() => _env.DisposeAsync();
 
-    private async Task<IPage> SignInAsync(IBrowserContext context, string username)
-    {
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(_env.Dashboard, "/sign-in").ToString(), new() { WaitUntil = WaitUntilState.Commit });
-        await page.ChooseLogtoUserAsync(_env.Gateway.Logto.EndpointText, username);
-        await Assertions.Expect(page).ToHaveURLAsync(_env.Dashboard.ToString(), new() { Timeout = 20_000 });
-        await page.WaitForCircuitAsync();
-        await Assertions.Expect(page.Locator(".dashboard[data-ready='true']")).ToBeVisibleAsync();
-        return page;
-    }
+    private Task<IPage> SignInAsync(IBrowserContext context, string username) => _env.SignInToDashboardAsync(context, username);
 
     private static ILocator Card(IPage page, string template) => page.Locator($"[data-template='aigc/{template}']");
 

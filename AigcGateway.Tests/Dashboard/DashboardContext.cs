@@ -23,6 +23,7 @@ public abstract class DashboardContext : BunitContext
         Services.AddMudServices(options => options.PopoverOptions.CheckForPopoverProvider = false);
         Services.AddSingleton(new AigcGateway.Web.Configuration.GatewayMode(IsDemo: false));
         Services.AddLocalization();
+        Services.AddScoped<AigcGateway.Web.Components.Shared.ViewerClock>();
         Services.AddSingleton<TimeProvider>(Time);
         Services.AddSingleton<IInstanceService>(_ => Service);
         JSInterop.Mode = JSRuntimeMode.Loose;
@@ -58,7 +59,8 @@ public abstract class DashboardContext : BunitContext
 
     internal static IElement Dialog(IRenderedComponent<DashboardHost> host) => host.Find(".mud-dialog");
 
-    internal FakeOperation WaitForOperation(IRenderedComponent<DashboardHost> host, string name)
+    internal FakeOperation WaitForOperation<THost>(IRenderedComponent<THost> host, string name)
+        where THost : IComponent
     {
         host.WaitForAssertion(() => Service.Operations.ShouldContain(o => o.Name == name));
         return Service.Operations.Last(o => o.Name == name);

@@ -41,12 +41,13 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with a desktop-sized viewport.</summary>
-    public Task<IBrowserContext> NewContextAsync(string? locale = "en-US", ColorScheme colorScheme = ColorScheme.Light) =>
+    /// <summary>A fresh browser context (own cookies) with a desktop-sized viewport, in the machine's time zone unless <paramref name="timezoneId"/> says another.</summary>
+    public Task<IBrowserContext> NewContextAsync(string? locale = "en-US", ColorScheme colorScheme = ColorScheme.Light, string? timezoneId = null) =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
             ColorScheme = colorScheme,
+            TimezoneId = timezoneId,
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
 

@@ -38,6 +38,19 @@ public sealed class IngressEnvironment : IAsyncDisposable
     /// <summary>The address of an instance of a demo template, e.g. <c>InstanceUrl("sd-cpu", 0)</c>.</summary>
     public Uri InstanceUrl(string template, int id) => new($"http://{template}-{id}.{Domain}:{Nginx.Port}/");
 
+    /// <summary>Signs <paramref name="username"/> in on a new page of <paramref name="context"/> and waits for their dashboard, interactive and ready.</summary>
+    public async Task<Microsoft.Playwright.IPage> SignInToDashboardAsync(Microsoft.Playwright.IBrowserContext context, string username)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(Dashboard, "/sign-in").ToString(), new() { WaitUntil = Microsoft.Playwright.WaitUntilState.Commit });
+        await page.ChooseLogtoUserAsync(Gateway.Logto.EndpointText, username);
+        await Microsoft.Playwright.Assertions.Expect(page).ToHaveURLAsync(Dashboard.ToString(), new() { Timeout = 20_000 });
+        await page.WaitForCircuitAsync();
+        await Microsoft.Playwright.Assertions.Expect(page.Locator(".dashboard[data-ready='true']")).ToBeVisibleAsync();
+        return page;
+    }
+
     /// <summary>Installs an instance of a demo template for <paramref name="userId"/>, waits until it runs, and returns its address.</summary>
     public async Task<Uri> InstallRunningAsync(string userId, string template = "sd-cpu")
     {

@@ -71,6 +71,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
 
         var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);
         builder.Services.AddSingleton(demo);
+        builder.Services.AddSingleton<IDemoGpuLoad, DemoGpuLoadSwitches>();
         demo.RegisterOrigins([dashboard.GetLeftPart(UriPartial.Authority)]);
         return demo;
     }

@@ -52,6 +52,8 @@ public static class GatewayWebExtensions
         services.Replace(ServiceDescriptor.Scoped<AuthenticationStateProvider, SessionRevalidatingStateProvider>());
         services.AddHealthChecks();
         services.AddSingleton<ForwardAuthDenialLog>();
+        // the viewer's UTC offset, asked once per circuit (times of day on the cards and the administration pages)
+        services.AddScoped<Components.Shared.ViewerClock>();
         return builder;
     }
 

@@ -39,6 +39,8 @@ public sealed partial class AdminInstances
 
     [Inject] public required IMigrationAdministration Migration { get; init; }
 
+    [Inject] public required Shared.ViewerClock Clock { get; init; }
+
     private DateTimeOffset Now => Time.GetUtcNow();
 
     /// <summary>The node column only when the cluster reports nodes for some instance.</summary>
@@ -49,6 +51,15 @@ public sealed partial class AdminInstances
     /// <summary>What the one policy (<see cref="AllowedActions"/>) lets an administrator do with the instance.</summary>
     private static bool Allows(AdminInstance instance, InstanceAction action) =>
         AllowedActions.For(ActionViewer.Administrator, instance.Instance, templateInstallable: false).Contains(action);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // the idle column's times of day in the administrator's zone once the browser has said which
+        if (firstRender && await Clock.LoadAsync())
+        {
+            StateHasChanged();
+        }
+    }
 
     protected override void Refresh()
     {

@@ -84,24 +84,41 @@ public sealed partial class DashboardView : IAsyncDisposable
             return;
         }
 
-        _errors.Remove(entry.Ref);
-        _busy.Add(entry.Ref);
+        await TrackAsync(entry.Ref, () => RunAsync(entry, action));
+    }
+
+    /// <summary>Keep running from the idle warning: no confirmation (nothing is lost by it), progress and errors as for the other actions.</summary>
+    private async Task OnKeepRunningAsync(CatalogEntry entry, TimeSpan duration)
+    {
+        if (_busy.Contains(entry.Ref) || entry.Instance is not { } instance)
+        {
+            return;
+        }
+
+        await TrackAsync(entry.Ref, () => Instances.KeepRunningAsync(UserId, instance.Ref, duration, CancellationToken.None));
+    }
+
+    /// <summary>Runs an operation with the template's buttons disabled until it returns; its error stays on the card.</summary>
+    private async Task TrackAsync(TemplateRef template, Func<Task<OperationResult>> operation)
+    {
+        _errors.Remove(template);
+        _busy.Add(template);
         StateHasChanged();
         try
         {
-            var result = await RunAsync(entry, action);
+            var result = await operation();
             if (result.Error is { } error)
             {
-                _errors[entry.Ref] = OperationErrorText.Describe(error, CultureInfo.CurrentUICulture);
+                _errors[template] = OperationErrorText.Describe(error, CultureInfo.CurrentUICulture);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _errors[entry.Ref] = L["Dashboard_Error_Unexpected"];
+            _errors[template] = L["Dashboard_Error_Unexpected"];
         }
         finally
         {
-            _busy.Remove(entry.Ref);
+            _busy.Remove(template);
         }
     }
 

@@ -1,4 +1,5 @@
 using AigcGateway.Core.Instances;
+using AigcGateway.Web.Components.Shared;
 using AigcGateway.Web.Resources;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -6,17 +7,31 @@ using MudBlazor;
 
 namespace AigcGateway.Web.Components.Dashboard;
 
-/// <summary>The user's instance: its state, address, when it was created and last used, how starting goes and what is wrong.</summary>
+/// <summary>The user's instance: its state, address, when it was created and last used, how starting goes, what is wrong and why the gateway paused it.</summary>
 public sealed partial class InstancePanel
 {
     [Inject] public required IStringLocalizer<Strings> L { get; init; }
 
     [Inject] public required TimeProvider Time { get; init; }
 
+    [Inject] public required ViewerClock Clock { get; init; }
+
     [Parameter, EditorRequired]
     public required Instance Instance { get; set; }
 
     private DateTimeOffset Now => Time.GetUtcNow();
+
+    /// <summary>The latest activity; for an instance the gateway paused, the one its record kept (the GameServer and its annotation are gone).</summary>
+    private DateTimeOffset? LastActive => Instance.LastActivity ?? (Instance.State == InstanceState.Paused ? Instance.AutoPause?.LastActive : null);
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        // times of day ("paused at 15:40") in the viewer's zone once the browser has said which
+        if (firstRender && await Clock.LoadAsync())
+        {
+            StateHasChanged();
+        }
+    }
 
     private Color StateColor => Instance.State switch
     {

@@ -33,6 +33,10 @@ public sealed partial class TemplateCard
     [Parameter]
     public EventCallback OnDismissError { get; set; }
 
+    /// <summary>The user chose Keep running for this long (the idle warning's menu).</summary>
+    [Parameter]
+    public EventCallback<TimeSpan> OnKeepRunning { get; set; }
+
     private Template Template => Entry.Template;
 
     /// <summary>The icon's image address; never one on the dashboard's own host, which the viewer's browser would call with their session.</summary>
