@@ -217,6 +217,9 @@ public sealed class IdleOnEmulatorTests : IAsyncDisposable
                 },
             },
         });
+        // the leader's own check keeps running on the real clock; given no measurements it pauses and persists nothing, so
+        // only the check this test drives on the fake clock acts (otherwise its writes would race this test's)
+        services.AddSingleton<IUsageMeter>(new NoMeasurements());
         var provider = services.BuildServiceProvider();
         _cores.Add(provider);
         foreach (var hosted in provider.GetServices<IHostedService>())
@@ -265,6 +268,12 @@ public sealed class IdleOnEmulatorTests : IAsyncDisposable
         core.GetRequiredService<IGameServerAnnotations>(),
         core.GetRequiredService<IdleOptions>(),
         NullLogger<ActivityPersister>.Instance);
+
+    private sealed class NoMeasurements : IUsageMeter
+    {
+        public Task<IReadOnlyDictionary<InstanceRef, UsageSample>> MeasureAsync(IReadOnlyCollection<InstanceRef> instances, CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyDictionary<InstanceRef, UsageSample>>(new Dictionary<InstanceRef, UsageSample>());
+    }
 
     private sealed class RecordingAudit : IAutoPauseAudit
     {
