@@ -20,6 +20,10 @@ public sealed class InstanceActivity(TimeProvider time)
         }
     }
 
+    /// <summary>Every instance stamped since the process started, with its latest stamp.</summary>
+    public IEnumerable<(InstanceRef Instance, DateTimeOffset At)> All() =>
+        _lastSeconds.Select(e => (e.Key, DateTimeOffset.FromUnixTimeSeconds(e.Value)));
+
     public DateTimeOffset? LastActivity(InstanceRef instance) =>
         _lastSeconds.TryGetValue(instance, out var seconds) ? DateTimeOffset.FromUnixTimeSeconds(seconds) : null;
 }

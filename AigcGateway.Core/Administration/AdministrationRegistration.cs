@@ -32,6 +32,8 @@ public static class AdministrationRegistration
             sp.GetRequiredService<ILogger<AuditTrail>>(),
             sp.GetService<Storage.Audit.IAuditLog>()));
 
+        services.TryAddSingleton<Idle.IAutoPauseAudit>(sp => new AuditedAutoPauses(sp.GetRequiredService<AuditTrail>()));
+
         // users' lifecycle operations are audited too
         services.Decorate<IInstanceService>((inner, sp) => new AuditingInstanceService(inner, sp.GetRequiredService<AuditTrail>()));
         services.TryAddSingleton<ITemplateAdminStore>(sp => KubernetesTemplateAdminStore.FromServices(sp));

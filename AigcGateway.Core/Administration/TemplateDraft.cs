@@ -56,4 +56,10 @@ public sealed record TemplateDraft
 
     /// <summary>Pause an instance after this much inactivity; null never pauses.</summary>
     public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary>The longest a user may postpone the idle pause (<c>aigc-gateway.io/max-keep-running</c>); null = the default, 8 h.</summary>
+    public TimeSpan? MaxKeepRunning { get; init; }
+
+    /// <summary>GPU use above this percentage counts as activity (<c>aigc-gateway.io/busy-gpu-percent</c>); null = the default, 10.</summary>
+    public double? BusyGpuPercent { get; init; }
 }

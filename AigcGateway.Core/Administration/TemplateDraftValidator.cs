@@ -78,6 +78,14 @@ public sealed class TemplateDraftValidator : AbstractValidator<TemplateDraft>
         RuleFor(d => d.IdleTimeout)
             .Must(t => t is null || t >= MinimumIdleTimeout)
             .WithMessage(_ => AdministrationText.Get("IdleTimeout_Range"));
+
+        RuleFor(d => d.MaxKeepRunning)
+            .Must(t => t is null || (t >= TimeSpan.FromHours(1) && t <= TimeSpan.FromDays(7)))
+            .WithMessage(_ => AdministrationText.Get("MaxKeepRunning_Range"));
+
+        RuleFor(d => d.BusyGpuPercent)
+            .Must(p => p is null or (>= 1 and <= 100))
+            .WithMessage(_ => AdministrationText.Get("BusyGpuPercent_Range"));
     }
 
     private static void Report(ValidationContext<TemplateDraft> context, string? error)

@@ -35,6 +35,16 @@ public static class TemplateManifestBuilder
             annotations["aigc-gateway.io/idle-timeout"] = FormatDuration(idle);
         }
 
+        if (draft.MaxKeepRunning is { } keep)
+        {
+            annotations[Templates.TemplateAnnotations.MaxKeepRunning] = FormatDuration(keep);
+        }
+
+        if (draft.BusyGpuPercent is { } busy)
+        {
+            annotations[Templates.TemplateAnnotations.BusyGpuPercent] = busy.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var limits = new JsonObject { ["cpu"] = draft.Cpu, ["memory"] = draft.Memory };
         switch (draft.Gpu)
         {

@@ -71,6 +71,7 @@ public static class GatewayCoreServiceCollectionExtensions
             sp.GetRequiredService<IReleaseGate>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<ReservedIdReleaser>>()));
+        Idle.IdleRegistration.AddIdleAutoPause(services);
         KubernetesRegistration.Add(services);
         return services.AddClusterServices();
     }

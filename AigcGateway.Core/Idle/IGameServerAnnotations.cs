@@ -11,4 +11,10 @@ public interface IGameServerAnnotations
 {
     /// <summary>Throws <see cref="ClusterException"/> when the API refuses or fails (404: the GameServer is gone).</summary>
     Task SetAsync(InstanceRef instance, string key, string value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces the annotation only while it still holds <paramref name="expected"/> (a JSON patch whose <c>test</c> guards the
+    /// <c>replace</c>); false when another writer changed it first or the GameServer is gone.
+    /// </summary>
+    Task<bool> ReplaceAsync(InstanceRef instance, string key, string expected, string value, CancellationToken cancellationToken);
 }

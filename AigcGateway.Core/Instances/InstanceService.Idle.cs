@@ -64,6 +64,19 @@ internal sealed partial class InstanceService
         return OperationResult.Ok(instance);
     }
 
+    /// <summary>
+    /// The gateway's pause of an idle instance: the owner's pause (one GameServerSet update, ownership kept, the owner check
+    /// on the newest state, nothing written when already paused) with <paramref name="record"/> written in the same update.
+    /// </summary>
+    internal Task<OperationResult> AutoPauseAsync(InstanceRef instance, AutoPauseRecord record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(record);
+        return _hub.Current.OwnerOf(instance) is { } owner
+            ? ChangeReservationAsync(owner, instance, PendingOperation.Pause, cancellationToken, record)
+            : Task.FromResult(OperationResult.Fail(OperationError.NotInstalled, instance));
+    }
+
     [LoggerMessage(Level = LogLevel.Information, Message = "User {UserId} keeps {Instance} running until {Until}")]
     private partial void LogKeptRunning(string userId, InstanceRef instance, DateTimeOffset until);
 }

@@ -125,7 +125,9 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
     /// Pause (reserve the id, one replica fewer) or recover (release it, one more), in one GameServerSet update;
     /// doing nothing when the instance is already in that state.
     /// </summary>
-    private async Task<OperationResult> ChangeReservationAsync(string userId, InstanceRef instance, PendingOperation operation, CancellationToken cancellationToken)
+    /// <param name="idle">for the gateway's own pause of an idle instance: the record written with it</param>
+    private async Task<OperationResult> ChangeReservationAsync(
+        string userId, InstanceRef instance, PendingOperation operation, CancellationToken cancellationToken, Idle.AutoPauseRecord? idle = null)
     {
         ArgumentNullException.ThrowIfNull(instance);
         var pause = operation == PendingOperation.Pause;
@@ -156,7 +158,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
             var write = pause
                 ? LifecyclePlanner.Pause(basis, instance.Id)
                 : LifecyclePlanner.Recover(basis, _hub.Current.GameServerIds(instance.Template), instance.Id);
-            return new TemplatePlan(write, OperationResult.Ok(instance));
+            return new TemplatePlan(Idle.AutoPauseRecords.With(basis, instance.Id, write, idle), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
 
         if (result.Succeeded && !wrote)
@@ -271,7 +273,7 @@ internal sealed partial class InstanceService : IInstanceService, ICatalog
 
             return !string.Equals(owner, userId, StringComparison.Ordinal)
                 ? new TemplatePlan(null, OperationResult.Fail(OperationError.NotOwner, instance))
-                : new TemplatePlan(LifecyclePlanner.Release(basis, instance.Id, gone), OperationResult.Ok(instance));
+                : new TemplatePlan(Idle.AutoPauseRecords.With(basis, instance.Id, LifecyclePlanner.Release(basis, instance.Id, gone), null), OperationResult.Ok(instance));
         }, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
         {

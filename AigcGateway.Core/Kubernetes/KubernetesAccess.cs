@@ -16,8 +16,9 @@ public static class KubernetesAccess
         // templates: read and watched by the cache; updated by install/pause/recover/uninstall;
         // created, patched and deleted from the administration pages; patched to mark Logto entries to re-write (mirror marks)
         new("game.kruise.io", ["gameserversets"], ["get", "list", "watch", "create", "update", "patch", "delete"]),
-        // instances: read and watched by the cache
-        new("game.kruise.io", ["gameservers"], ["get", "list", "watch"]),
+        // instances: read and watched by the cache; patched with the idle auto-pause's annotations (last activity,
+        // keep-running-until: one key per merge or test-guarded JSON patch)
+        new("game.kruise.io", ["gameservers"], ["get", "list", "watch", "patch"]),
         // restart deletes the pod; diagnostics read pod status
         new("", ["pods"], ["get", "list", "watch", "delete"]),
         // uninstall deletes the data volumes

@@ -17,5 +17,13 @@ public static class GatewayMetrics
     public static Counter<long> ReservedIdsReleased { get; } = s_meter.CreateCounter<long>(
         "aigc_gateway.reserved_ids.released", unit: "{id}", description: "Reserved GameServer ids released once nothing held them any more");
 
+    /// <summary>Failed GPU/CPU measurements (Prometheus unreachable or answering an error); no instance is paused for want of one.</summary>
+    public static Counter<long> UsageMeterFailures { get; } = s_meter.CreateCounter<long>(
+        "aigc_gateway.idle.meter_failures", unit: "{failure}", description: "Failed GPU/CPU measurements for the idle policy");
+
+    /// <summary>Instances the gateway paused because they were idle.</summary>
+    public static Counter<long> IdlePauses { get; } = s_meter.CreateCounter<long>(
+        "aigc_gateway.idle.pauses", unit: "{pause}", description: "Instances paused automatically because they were idle");
+
     public static KeyValuePair<string, object?> Template(object template) => new("template", template.ToString());
 }

@@ -8,6 +8,10 @@ internal static class DemoSeed
 {
     public const string PartOfLabel = "app.kubernetes.io/part-of";
 
+    /// <summary>The demo template that pauses idle instances, and after how long.</summary>
+    public const string DemoIdleTemplate = "sd-gpu";
+    public const string DemoIdleTimeout = "5m";
+
     public static IEnumerable<JsonObject> Templates(KubernetesEmulatorOptions options)
     {
         yield return Template(options, new(
@@ -43,6 +47,13 @@ internal static class DemoSeed
         if (spec.GpuType.Length > 0)
         {
             annotations["aigc-gateway.io/gpu-type"] = spec.GpuType;
+        }
+
+        if (spec.Name == DemoIdleTemplate)
+        {
+            // the demo of the idle auto-pause: a whole-GPU template that pauses after minutes, not hours
+            annotations[TemplateAnnotations.IdleTimeout] = DemoIdleTimeout;
+            annotations[TemplateAnnotations.MaxKeepRunning] = "2h";
         }
 
         return new JsonObject

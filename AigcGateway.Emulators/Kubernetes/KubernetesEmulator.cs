@@ -32,6 +32,12 @@ public sealed class KubernetesEmulator : IAsyncDisposable
     /// <summary>The API server's address, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; }
 
+    /// <summary>The GPU/CPU use its Prometheus reports per pod (the demo's "GPU busy").</summary>
+    public PodUsage Usage { get; private init; } = new();
+
+    /// <summary>Its Prometheus (the instant-query API over the running pods), for <c>Idle:PrometheusUrl</c>.</summary>
+    public Uri PrometheusAddress => new(BaseAddress, PrometheusApi.Prefix.TrimStart('/') + "/");
+
     /// <summary>Fault injection.</summary>
     public KubernetesEmulatorFaults Faults { get; }
 
@@ -95,10 +101,16 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         var faults = new KubernetesEmulatorFaults(store, controller, options.TimeProvider);
         var api = new KubernetesApi(store, faults, options);
         var requests = new EmulatorRequests();
+        var usage = new PodUsage();
+        var prometheus = new PrometheusApi(store, usage, options.TimeProvider);
         EmulatorHost host;
         try
         {
-            host = await EmulatorHost.StartAsync(context => requests.HandleAsync(context, api.HandleAsync), ct).ConfigureAwait(false);
+            host = await EmulatorHost.StartAsync(
+                context => context.Request.Path.StartsWithSegments(PrometheusApi.Prefix, StringComparison.Ordinal)
+                    ? prometheus.HandleAsync(context)
+                    : requests.HandleAsync(context, api.HandleAsync),
+                ct).ConfigureAwait(false);
         }
         catch
         {
@@ -108,7 +120,7 @@ public sealed class KubernetesEmulator : IAsyncDisposable
         }
 
         faults.Outage.Host = host;
-        return new KubernetesEmulator(host, store, controller, reaper, api, faults, options, requests);
+        return new KubernetesEmulator(host, store, controller, reaper, api, faults, options, requests) { Usage = usage };
     }
 
     /// <summary>Completes when the controller has nothing left to do now (timed transitions in the future may remain).</summary>

@@ -152,6 +152,28 @@ public sealed class TemplateDraftValidatorTests
     }
 
     [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(1, true)]
+    [InlineData(168, true)]
+    [InlineData(169, false)]
+    public void The_longest_keep_running_is_between_an_hour_and_a_week(double hours, bool valid)
+    {
+        (ErrorsOf(Valid with { MaxKeepRunning = TimeSpan.FromHours(hours) }, "MaxKeepRunning").Count == 0).ShouldBe(valid);
+        ErrorsOf(Valid with { MaxKeepRunning = null }, "MaxKeepRunning").ShouldBeEmpty();
+    }
+
+    [Theory]
+    [InlineData(0, false)]
+    [InlineData(1, true)]
+    [InlineData(100, true)]
+    [InlineData(101, false)]
+    public void The_busy_gpu_threshold_is_a_percentage_from_1_to_100(double percent, bool valid)
+    {
+        (ErrorsOf(Valid with { BusyGpuPercent = percent }, "BusyGpuPercent").Count == 0).ShouldBe(valid);
+        ErrorsOf(Valid with { BusyGpuPercent = null }, "BusyGpuPercent").ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("/sign-out")]
     [InlineData("/auth")]
     [InlineData("https://dashboard.example.com/sign-out")]

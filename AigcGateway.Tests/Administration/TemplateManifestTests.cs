@@ -27,6 +27,8 @@ public sealed class TemplateManifestTests
         TlsSecretName = "wildcard-tls",
         Environment = [new("HF_HOME", "/data/hf")],
         IdleTimeout = TimeSpan.FromMinutes(90),
+        MaxKeepRunning = TimeSpan.FromHours(4),
+        BusyGpuPercent = 12.5,
     };
 
     private static JsonObject Build() => TemplateManifestBuilder.Build(Draft, Rules);
@@ -77,6 +79,8 @@ public sealed class TemplateManifestTests
         gss["spec"]!["gameServerTemplate"]!["volumeClaimTemplates"]![0]!["spec"]!["resources"]!["requests"]!["storage"]!.GetValue<string>().ShouldBe("50Gi");
         gss["metadata"]!["annotations"]!["aigc-gateway.io/display-name"]!.GetValue<string>().ShouldBe("Stable Diffusion WebUI");
         gss["metadata"]!["annotations"]!["aigc-gateway.io/idle-timeout"]!.GetValue<string>().ShouldBe("1h30m");
+        gss["metadata"]!["annotations"]!["aigc-gateway.io/max-keep-running"]!.GetValue<string>().ShouldBe("4h");
+        gss["metadata"]!["annotations"]!["aigc-gateway.io/busy-gpu-percent"]!.GetValue<string>().ShouldBe("12.5");
         gss["metadata"]!["labels"]!["aigc-gateway.io/catalog"]!.GetValue<string>().ShouldBe("main");
     }
 

@@ -29,9 +29,10 @@ public sealed class AddGatewayCoreTests
         provider.GetRequiredService<AigcGateway.Core.Users.IInstanceOwnershipSource>().ShouldNotBeNull();
         provider.GetRequiredService<AigcGateway.Core.Access.IForwardAuthIndexSource>().Current.Count.ShouldBe(0);
         provider.GetRequiredService<AigcGateway.Core.Access.InstanceActivity>().ShouldNotBeNull();
-        // the cluster cache, id verification, the revoked sessions' watch and the work under the Lease (none registered here)
-        provider.GetServices<IHostedService>().Count().ShouldBe(4);
-        provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().ShouldBeEmpty();
+        // the cluster cache, id verification, the revoked sessions' watch, the last-activity persister and the work under
+        // the Lease (the core's own: the idle pauses)
+        provider.GetServices<IHostedService>().Count().ShouldBe(5);
+        provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().Select(task => task.Name).ShouldBe(["idle pauses"]);
         provider.GetRequiredService<AigcGateway.Core.Sessions.ISessionRevocations>().IsReady.ShouldBeFalse();
         provider.GetRequiredService<ICatalog>().Snapshot.IsReady.ShouldBeFalse();
     }
@@ -53,7 +54,7 @@ public sealed class AddGatewayCoreTests
         await using var provider = services.BuildServiceProvider();
 
         provider.GetServices<AigcGateway.Core.Coordination.LeaderTask>().Select(task => task.Name)
-            .ShouldBe(["Logto mirror", "reserved id release", "audit retention"]);
+            .ShouldBe(["idle pauses", "Logto mirror", "reserved id release", "audit retention"]);
         // one election for all of them: a second would compete for the same Lease under the same identity
         services.Count(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(AigcGateway.Core.Coordination.LeaderWorkService))
             .ShouldBe(1);

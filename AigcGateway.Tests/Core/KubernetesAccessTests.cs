@@ -34,6 +34,19 @@ public sealed class KubernetesAccessTests
         { "", "configmaps", "update" },
     };
 
+    /// <summary>Every call of the idle auto-pause (KubernetesGameServerAnnotations): merge and JSON patches of GameServers.</summary>
+    public static TheoryData<string, string, string> IdleCalls => new()
+    {
+        { "game.kruise.io", "gameservers", "patch" },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdleCalls))]
+    public void Every_call_of_the_idle_auto_pause_is_granted_by_the_rbac_rules(string group, string resource, string verb)
+    {
+        KubernetesAccess.Rules.ShouldContain(r => r.ApiGroup == group && r.Resources.Contains(resource) && r.Verbs.Contains(verb));
+    }
+
     [Theory]
     [MemberData(nameof(SessionRevocationCalls))]
     public void Every_call_of_the_session_revocations_is_granted_by_the_rbac_rules(string group, string resource, string verb)

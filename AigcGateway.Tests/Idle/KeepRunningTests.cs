@@ -73,5 +73,11 @@ public sealed class KeepRunningTests
             Writes.Add((instance, key, value));
             return Task.CompletedTask;
         }
+
+        public Task<bool> ReplaceAsync(InstanceRef instance, string key, string expected, string value, CancellationToken cancellationToken)
+        {
+            Writes.Add((instance, key, value));
+            return Task.FromResult(true);
+        }
     }
 }

@@ -67,6 +67,8 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
             ["Logto:M2MId"] = LogtoM2mApplication.DemoClientId,
             ["Logto:M2MSecret"] = LogtoM2mApplication.DemoClientSecret,
             ["Kubernetes:Kubeconfig"] = kubeconfig,
+            // GPU/CPU use from the emulator's Prometheus (its pods, "GPU busy" set per instance on the demo page)
+            ["Idle:PrometheusUrl"] = kubernetes.PrometheusAddress.ToString(),
         });
 
         var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);

@@ -56,6 +56,12 @@ public sealed class TemplateForm
     /// <summary>Minutes of inactivity before pausing; empty never pauses.</summary>
     public int? IdleMinutes { get; set; }
 
+    /// <summary>The longest Keep running a user may choose, in hours; empty: 8.</summary>
+    public int? MaxKeepRunningHours { get; set; }
+
+    /// <summary>GPU use above this percentage counts as activity; empty: 10.</summary>
+    public int? BusyGpuPercent { get; set; }
+
     public TemplateDraft ToDraft() => new()
     {
         Name = Name.Trim(),
@@ -85,6 +91,8 @@ public sealed class TemplateForm
             return equals < 0 ? new EnvironmentVariable(line, "") : new EnvironmentVariable(line[..equals].Trim(), line[(equals + 1)..]);
         })],
         IdleTimeout = IdleMinutes is > 0 and var minutes ? TimeSpan.FromMinutes(minutes) : null,
+        MaxKeepRunning = MaxKeepRunningHours is { } hours ? TimeSpan.FromHours(hours) : null,
+        BusyGpuPercent = BusyGpuPercent,
     };
 
     /// <summary>The form field a validation error belongs to (the draft's property names, except the list fields).</summary>
@@ -94,6 +102,7 @@ public sealed class TemplateForm
         _ when propertyName.StartsWith("Command", StringComparison.Ordinal) => nameof(CommandText),
         _ when propertyName.StartsWith("Arguments", StringComparison.Ordinal) => nameof(ArgumentsText),
         nameof(TemplateDraft.IdleTimeout) => nameof(IdleMinutes),
+        nameof(TemplateDraft.MaxKeepRunning) => nameof(MaxKeepRunningHours),
         _ => propertyName,
     };
 
