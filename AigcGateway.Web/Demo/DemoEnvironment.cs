@@ -73,7 +73,7 @@ public sealed partial class DemoEnvironment : IAsyncDisposable
 
         var demo = new DemoEnvironment(logto, kubernetes, kubeconfig, dashboard);
         builder.Services.AddSingleton(demo);
-        builder.Services.AddSingleton<IDemoGpuLoad, DemoGpuLoadSwitches>();
+        builder.Services.AddSingleton<IDemoGpuLoad>(new EmulatorGpuLoad(kubernetes.Usage));
         demo.RegisterOrigins([dashboard.GetLeftPart(UriPartial.Authority)]);
         return demo;
     }
