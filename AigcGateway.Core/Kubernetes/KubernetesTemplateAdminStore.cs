@@ -29,51 +29,32 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         new KubernetesTemplateAdminStore(
             services.GetRequiredService<IKubernetes>(), services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ConformanceRules>());
 
-    public async Task<TemplateEditBasis?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
+    public Task<TemplateEditBasis?> ReadAsync(TemplateRef template, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
-        try
+        return CallAsync<TemplateEditBasis?>($"read GameServerSet {template}", async () =>
         {
             using var response = await client.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
                 Group, Version, template.Namespace, GameServerSet.Plural, template.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
             var manifest = response.Body;
             var version = manifest["metadata"]?["resourceVersion"]?.GetValue<string>() ?? string.Empty;
             return new TemplateEditBasis(template, ForEditing(manifest), version);
-        }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"read GameServerSet {template}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"read GameServerSet {template}");
-        }
+        }, cancellationToken, whenNotFound: null);
     }
 
-    public async Task CreateAsync(JsonObject manifest, CancellationToken cancellationToken)
+    public Task CreateAsync(JsonObject manifest, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var (ns, name) = Identity(manifest);
-        try
+        return CallAsync($"create GameServerSet {ns}/{name}", async () =>
         {
             using var _ = await client.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
                 manifest, Group, Version, ns, GameServerSet.Plural, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"create GameServerSet {ns}/{name}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"create GameServerSet {ns}/{name}");
-        }
+            return true;
+        }, cancellationToken);
     }
 
-    public async Task ReplaceAsync(JsonObject manifest, string resourceVersion, CancellationToken cancellationToken)
+    public Task ReplaceAsync(JsonObject manifest, string resourceVersion, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(manifest);
         var (ns, name) = Identity(manifest);
@@ -81,41 +62,24 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
         var metadata = body["metadata"] as JsonObject ?? [];
         metadata["resourceVersion"] = resourceVersion;
         body["metadata"] = metadata;
-        try
+        return CallAsync($"update GameServerSet {ns}/{name}", async () =>
         {
             using var _ = await client.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<JsonObject>(
                 body, Group, Version, ns, GameServerSet.Plural, name, fieldValidation: StrictFields, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"update GameServerSet {ns}/{name}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"update GameServerSet {ns}/{name}");
-        }
+            return true;
+        }, cancellationToken);
     }
 
-    public async Task DeleteAsync(TemplateRef template, CancellationToken cancellationToken)
+    public Task DeleteAsync(TemplateRef template, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(template);
-        try
+        // already gone counts as deleted
+        return CallAsync($"delete GameServerSet {template}", async () =>
         {
             using var _ = await client.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
                 Group, Version, template.Namespace, GameServerSet.Plural, template.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException ex) when (ex.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            // already gone
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"delete GameServerSet {template}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"delete GameServerSet {template}");
-        }
+            return true;
+        }, cancellationToken, whenNotFound: true);
     }
 
     public async Task RecordEventAsync(TemplateRef template, AuditEntry entry, CancellationToken cancellationToken)
@@ -155,18 +119,11 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
             Source = new V1EventSource { Component = "aigc-gateway" },
             ReportingComponent = "aigc-gateway",
         };
-        try
+        await CallAsync($"record event on GameServerSet {template}", async () =>
         {
             using var _ = await client.CoreV1.CreateNamespacedEventWithHttpMessagesAsync(ev, template.Namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException ex)
-        {
-            throw Translate(ex, $"record event on GameServerSet {template}");
-        }
-        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
-        {
-            throw TransportErrors.Unreachable(ex, $"record event on GameServerSet {template}");
-        }
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public ImmutableArray<ConformanceProblem> Conformance(JsonObject manifest) => AdminManifests.Conformance(manifest, conformance);
@@ -189,6 +146,39 @@ internal sealed class KubernetesTemplateAdminStore(IKubernetes client, TimeProvi
 
     private static (string Namespace, string Name) Identity(JsonObject manifest) =>
         (manifest["metadata"]?["namespace"]?.GetValue<string>() ?? "default", manifest["metadata"]?["name"]?.GetValue<string>() ?? string.Empty);
+
+    /// <summary>One call to the API server, its failures as the store reports them (a 404 among them).</summary>
+    private static Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        CallAsync(what, call, cancellationToken, notFound: false, default!);
+
+    /// <summary>One call to the API server, a 404 answered with <paramref name="whenNotFound"/>.</summary>
+    private static Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken, T whenNotFound) =>
+        CallAsync(what, call, cancellationToken, notFound: true, whenNotFound);
+
+    /// <summary>
+    /// One call to the API server, its failures as the store reports them: the server's answer translated
+    /// (<see cref="Translate"/>), an unreachable server as such, and a 404 as <paramref name="whenNotFound"/> when
+    /// <paramref name="notFound"/> says the caller expects one.
+    /// </summary>
+    private static async Task<T> CallAsync<T>(string what, Func<Task<T>> call, CancellationToken cancellationToken, bool notFound, T whenNotFound)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (HttpOperationException ex) when (notFound && ex.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return whenNotFound;
+        }
+        catch (HttpOperationException ex)
+        {
+            throw Translate(ex, what);
+        }
+        catch (Exception ex) when (TransportErrors.IsTransport(ex, cancellationToken))
+        {
+            throw TransportErrors.Unreachable(ex, what);
+        }
+    }
 
     private static ClusterException Translate(HttpOperationException ex, string what)
     {
